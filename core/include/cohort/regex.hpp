@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace cohort {
+
+/// A compiled regular expression. Implementations must run in time linear in
+/// the input (no backtracking blow-up on hostile patterns).
+class Regex {
+ public:
+  virtual ~Regex() = default;
+  /// True when the pattern matches anywhere in `text` (ECMAScript `test`).
+  virtual bool search(std::string_view text) const = 0;
+};
+
+/// Compiles patterns for `$regex` / `$regexi`. The core has no regex engine
+/// of its own: the native build supplies RE2, the WebAssembly build the host's.
+class RegexEngine {
+ public:
+  virtual ~RegexEngine() = default;
+  /// Returns the compiled pattern, or nullptr with `error` set.
+  virtual std::unique_ptr<Regex> compile(std::string_view pattern, bool ignore_case,
+                                         std::string& error) const = 0;
+};
+
+/// Longest pattern accepted by `$regex` / `$regexi` (bytes).
+inline constexpr std::size_t kMaxRegexLength = 1024;
+
+}  // namespace cohort
