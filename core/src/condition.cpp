@@ -1,0 +1,246 @@
+// Compiles conditions and condition values (see condition_compiler.hpp), and
+// the public face of Condition.
+
+#include "cohort/condition.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+#include "condition_compiler.hpp"
+
+namespace cohort {
+namespace condition_detail {
+namespace {
+
+using Node = Condition::Node;
+
+// True when `value` nests more than `budget` levels of arrays/objects. The
+// recursion stops at the budget, so hostile depth cannot exhaust the stack.
+bool deeper_than(const Json& value, std::size_t budget) {
+  if (!value.is_structured()) return false;
+  if (budget == 0) return true;
+  return std::any_of(value.begin(), value.end(),
+                     [&](const Json& child) { return deeper_than(child, budget - 1); });
+}
+
+bool starts_with_dollar(const std::string& key) {
+  return !key.empty() && key[0] == '$';
+}
+
+bool has_operator_key(const Json& value) {
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (starts_with_dollar(it.key())) return true;
+  }
+  return false;
+}
+
+std::vector<PathPart> split_path(const std::string& dotted) {
+  std::vector<PathPart> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = dotted.find('.', start);
+    PathPart part;
+    part.key = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    part.is_index = array_index(part.key, part.index);
+    part.is_length = part.key == "length";
+    parts.push_back(std::move(part));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+// A node that never matches.
+Node never() {
+  Node node;
+  node.clauses.emplace_back();  // Clause::Kind::kNever
+  return node;
+}
+
+}  // namespace
+
+std::string expected(std::string_view what, const Json& value) {
+  // Values are rendered only when shallow (the serializer recurses) and are
+  // cut short, so one bad field can neither crash nor flood a log.
+  constexpr std::size_t kMaxShown = 60;
+  std::string shown;
+  if (deeper_than(value, 8)) {
+    shown = value.is_array() ? "a deeply nested array" : "a deeply nested object";
+  } else if (value.is_structured() && value.size() > kMaxShown) {
+    shown = value.is_array() ? "an array of " + std::to_string(value.size()) + " items"
+                             : "an object of " + std::to_string(value.size()) + " keys";
+  } else {
+    shown = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (shown.size() > kMaxShown) shown = shown.substr(0, kMaxShown) + "...";
+  }
+  return "expected " + std::string(what) + ", got " + shown;
+}
+
+bool is_operator_object(const Json& value) {
+  if (!value.is_object() || value.empty()) return false;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (!starts_with_dollar(it.key())) return false;
+  }
+  return true;
+}
+
+Node Compiler::condition(const Json& source, const std::string& path, std::size_t depth) {
+  Node node;
+  if (too_deep(path, depth)) return never();
+  switch (source.type()) {
+    case Json::value_t::object:
+      for (auto it = source.begin(); it != source.end(); ++it) {
+        node.clauses.push_back(entry(it.key(), it.value(), path, depth));
+      }
+      return node;
+    case Json::value_t::array:
+      // Object.entries of an array: its indices as attribute names.
+      fail(path, expected("a condition object", source));
+      for (std::size_t i = 0; i < source.size(); ++i) {
+        node.clauses.push_back(field(std::to_string(i), source[i], path, depth));
+      }
+      return node;
+    case Json::value_t::string:
+      // GrowthBook would test attribute "0" against the first character,
+      // "1" against the second... Emulating that would turn each byte of
+      // a hostile string into a node, so a string fails closed instead.
+    case Json::value_t::null:
+      // Object.entries(null) throws, which fails the whole evaluation.
+      fail(path, expected("a condition object", source));
+      fails_closed_ = true;
+      return never();
+    default:
+      // Numbers and booleans have no entries: the condition holds.
+      fail(path, expected("a condition object", source));
+      return node;
+  }
+}
+
+ValueTest Compiler::value(const Json& source, const std::string& path, std::size_t depth,
+                          bool fold) {
+  ValueTest test;
+  if (too_deep(path, depth)) return test;  // kNever
+  switch (source.type()) {
+    case Json::value_t::string:
+      test.kind = ValueTest::Kind::kString;
+      test.fold = fold;
+      test.text =
+          fold ? fold_case(source.get_ref<const std::string&>()) : source.get<std::string>();
+      return test;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+      test.kind = ValueTest::Kind::kNumber;
+      test.number = source.get<double>();
+      return test;
+    case Json::value_t::boolean:
+      test.kind = ValueTest::Kind::kBoolean;
+      test.boolean = source.get<bool>();
+      return test;
+    case Json::value_t::null:
+      test.kind = ValueTest::Kind::kNull;
+      return test;
+    default:
+      break;
+  }
+  if (!is_operator_object(source)) {
+    if (source.is_object() && has_operator_key(source)) {
+      fail(path,
+           "expected either operators (keys starting with \"$\") or a literal object, "
+           "got a mix of both");
+    }
+    // The literal is compared by recursion over its depth, so bound it.
+    if (deeper_than(source, options_.max_depth - std::min(depth, options_.max_depth))) {
+      too_deep(path, options_.max_depth + 1);
+      return test;
+    }
+    test.kind = ValueTest::Kind::kLiteral;
+    test.literal = source;
+    return test;
+  }
+  test.kind = ValueTest::Kind::kOperators;
+  for (auto it = source.begin(); it != source.end(); ++it) {
+    test.ops.push_back(op(it.key(), it.value(), child_path(path, it.key()), depth));
+  }
+  return test;
+}
+
+Clause Compiler::entry(const std::string& key, const Json& operand, const std::string& path,
+                       std::size_t depth) {
+  const std::string entry_path = child_path(path, key);
+  Clause clause;
+  if (key == "$and" || key == "$or" || key == "$nor") {
+    clause.kind = key == "$and" ? Clause::Kind::kAnd
+                                : (key == "$or" ? Clause::Kind::kOr : Clause::Kind::kNor);
+    list(operand, entry_path, depth + 1, clause);
+    return clause;
+  }
+  if (key == "$not") {
+    clause.kind = Clause::Kind::kNot;
+    clause.children.push_back(condition(operand, entry_path, depth + 1));
+    return clause;
+  }
+  // Any other key, "$groups" included, names an attribute; a value operator
+  // here is surely misplaced, though GrowthBook reads it as an attribute too.
+  if (is_value_operator(key)) {
+    fail(entry_path, "expected an attribute name or $and, $or, $nor, $not, got the operator \"" +
+                         key + "\" outside an attribute");
+  }
+  return field(key, operand, path, depth);
+}
+
+Clause Compiler::field(const std::string& key, const Json& operand, const std::string& path,
+                       std::size_t depth) {
+  Clause clause;
+  clause.kind = Clause::Kind::kField;
+  clause.path = split_path(key);
+  clause.test = value(operand, child_path(path, key), depth + 1, false);
+  return clause;
+}
+
+void Compiler::list(const Json& operand, const std::string& path, std::size_t depth,
+                    Clause& clause) {
+  if (operand.is_array()) {
+    for (std::size_t i = 0; i < operand.size(); ++i) {
+      clause.children.push_back(condition(operand[i], child_path(path, i), depth));
+    }
+    return;
+  }
+  // GrowthBook loops up to `.length`: other values act as empty lists,
+  // except null (`.length` throws) and strings (one condition per character,
+  // which would let a hostile string blow up into nodes): those fail closed.
+  fail(path, expected("an array of conditions", operand));
+  if (operand.is_null() || operand.is_string()) fails_closed_ = true;
+}
+
+bool Compiler::too_deep(const std::string& path, std::size_t depth) {
+  if (depth <= options_.max_depth) return false;
+  fail(path, "nested deeper than " + std::to_string(options_.max_depth) + " levels");
+  fails_closed_ = true;
+  return true;
+}
+
+}  // namespace condition_detail
+
+Condition::Condition() = default;
+Condition::~Condition() = default;
+Condition::Condition(Condition&&) noexcept = default;
+Condition& Condition::operator=(Condition&&) noexcept = default;
+Condition::Condition(std::unique_ptr<const Node> root) : root_(std::move(root)) {}
+
+Condition Condition::compile(const Json& source, const ConditionOptions& options,
+                             const std::string& path, Errors& errors) {
+  try {
+    condition_detail::Compiler compiler(options, errors);
+    Node root = compiler.condition(source, path, 0);
+    if (compiler.fails_closed()) root = condition_detail::never();
+    return Condition(std::make_unique<const Node>(std::move(root)));
+  } catch (const std::exception& e) {
+    // Only allocation failure can land here; fail closed rather than throw.
+    errors.push_back({path, std::string("condition could not be compiled: ") + e.what()});
+    return Condition(std::make_unique<const Node>(condition_detail::never()));
+  }
+}
+
+}  // namespace cohort

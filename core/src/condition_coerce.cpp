@@ -1,0 +1,347 @@
+// JavaScript conversions for conditions: GrowthBook's evalCondition leans on
+// JS coercions (`value + ""`, `value * 1`, `!!value`), so these reproduce
+// them on JSON values. Comparisons live in condition_compare.cpp.
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <string>
+
+#include "condition_node.hpp"
+
+namespace cohort {
+namespace condition_detail {
+namespace {
+
+// Arrays nested deeper than this inside an attribute are not joined further
+// when converted to a string: real contexts never get close, and it keeps a
+// hostile context from exhausting the stack.
+constexpr int kMaxJoinDepth = 64;
+
+constexpr std::string_view kObjectText = "[object Object]";
+
+// Length of the JS whitespace or line terminator starting at `text[i]`, or 0.
+std::size_t whitespace_at(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+  };
+  const unsigned c0 = byte(0);
+  if (c0 == ' ' || (c0 >= '\t' && c0 <= '\r')) return 1;
+  if (c0 == 0xC2 && byte(1) == 0xA0) return 2;                     // U+00A0
+  if (c0 == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;  // U+1680
+  if (c0 == 0xE2 && byte(1) == 0x80) {
+    const unsigned c2 = byte(2);
+    // U+2000..U+200A, U+2028, U+2029, U+202F
+    if ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) return 3;
+  }
+  if (c0 == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;  // U+205F
+  if (c0 == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  if (c0 == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) return 3;  // U+FEFF
+  return 0;
+}
+
+std::string_view trim_whitespace(std::string_view text) {
+  while (const std::size_t n = whitespace_at(text, 0)) text.remove_prefix(n);
+  for (bool trimmed = true; trimmed && !text.empty();) {
+    trimmed = false;
+    for (std::size_t n = 1; n <= 3 && n <= text.size(); ++n) {
+      if (whitespace_at(text, text.size() - n) == n) {
+        text.remove_suffix(n);
+        trimmed = true;
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+// `0x`, `0o`, `0b` literals (no sign, no fraction), as Number() reads them.
+double radix_number(std::string_view digits, int radix) {
+  if (digits.empty()) return std::numeric_limits<double>::quiet_NaN();
+  double value = 0;
+  for (const char c : digits) {
+    int d = radix;
+    if (is_digit(c)) {
+      d = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      d = c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      d = c - 'A' + 10;
+    }
+    if (d >= radix) return std::numeric_limits<double>::quiet_NaN();
+    value = value * radix + d;
+  }
+  return value;
+}
+
+// StrUnsignedDecimalLiteral: digits [. digits] | . digits, then [e [+-] digits].
+bool decimal_literal(std::string_view text) {
+  std::size_t i = 0;
+  std::size_t mantissa_digits = 0;
+  while (i < text.size() && is_digit(text[i])) ++i, ++mantissa_digits;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && is_digit(text[i])) ++i, ++mantissa_digits;
+  }
+  if (mantissa_digits == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    if (i == start) return false;
+  }
+  return i == text.size();
+}
+
+// from_chars reports overflow and underflow alike; JS gives Infinity or 0.
+double out_of_range(std::string_view text) {
+  std::int64_t exponent = 0;
+  const std::size_t e = text.find_first_of("eE");
+  if (e != std::string_view::npos) {
+    // Saturate: only the sign of the magnitude matters here.
+    std::string_view digits = text.substr(e + 1);
+    bool negative = false;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+      negative = digits[0] == '-';
+      digits.remove_prefix(1);
+    }
+    constexpr std::int64_t kSaturated = std::int64_t{1} << 40;
+    for (const char c : digits)
+      exponent = std::min<std::int64_t>(exponent * 10 + (c - '0'), kSaturated);
+    if (negative) exponent = -exponent;
+  }
+  const std::string_view mantissa = text.substr(0, e);
+  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  const std::size_t first = mantissa.find_first_of("123456789");
+  if (first == std::string_view::npos) return 0;
+  const std::int64_t magnitude = first < point ? static_cast<std::int64_t>(point - first)
+                                               : -static_cast<std::int64_t>(first - point - 1);
+  return magnitude + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+}
+
+void append_joined(const Json& array, TextBuffer& out, int depth) {
+  bool first = true;
+  for (const Json& element : array) {
+    if (!first) out.push_back(',');
+    first = false;
+    // Array.prototype.join renders null and undefined as "".
+    if (element.is_null()) continue;
+    if (element.is_array()) {
+      if (depth < kMaxJoinDepth) append_joined(element, out, depth + 1);
+      continue;
+    }
+    append_js_string(&element, out);
+  }
+}
+
+}  // namespace
+
+void TextBuffer::spill(std::string_view text) {
+  if (!on_heap_) {
+    heap_.assign(inline_.data(), size_);
+    on_heap_ = true;
+  }
+  heap_.append(text);
+}
+
+std::string_view format_number(double number, NumberText& out) {
+  if (std::isnan(number)) return "NaN";
+  if (std::isinf(number)) return number < 0 ? "-Infinity" : "Infinity";
+  if (number == 0) return "0";  // also -0
+
+  // Shortest round-trip digits and the decimal exponent, then JS layout
+  // (Number::toString, ECMA-262 §6.1.6.1.20).
+  std::array<char, 32> sci{};
+  const auto result = std::to_chars(sci.data(), sci.data() + sci.size(), std::fabs(number),
+                                    std::chars_format::scientific);
+  const std::string_view text(sci.data(), static_cast<std::size_t>(result.ptr - sci.data()));
+  const std::size_t e = text.find('e');
+  std::array<char, 20> digits{};
+  int k = 0;
+  for (std::size_t i = 0; i < e; ++i) {
+    if (is_digit(text[i])) digits[static_cast<std::size_t>(k++)] = text[i];
+  }
+  int exponent = 0;
+  std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(),
+                  exponent);
+  const int n = exponent + 1;  // position of the decimal point
+
+  std::size_t len = 0;
+  const auto put = [&](char c) { out[len++] = c; };
+  const auto digit = [&](int i) { return digits[static_cast<std::size_t>(i)]; };
+  if (number < 0) put('-');
+  if (k <= n && n <= 21) {
+    for (int i = 0; i < k; ++i) put(digit(i));
+    for (int i = k; i < n; ++i) put('0');
+  } else if (0 < n && n <= 21) {
+    for (int i = 0; i < n; ++i) put(digit(i));
+    put('.');
+    for (int i = n; i < k; ++i) put(digit(i));
+  } else if (-6 < n && n <= 0) {
+    put('0');
+    put('.');
+    for (int i = n; i < 0; ++i) put('0');
+    for (int i = 0; i < k; ++i) put(digit(i));
+  } else {
+    put(digit(0));
+    if (k > 1) {
+      put('.');
+      for (int i = 1; i < k; ++i) put(digit(i));
+    }
+    put('e');
+    put(n - 1 < 0 ? '-' : '+');
+    const auto written = std::to_chars(out.data() + len, out.data() + out.size(), std::abs(n - 1));
+    len = static_cast<std::size_t>(written.ptr - out.data());
+  }
+  return {out.data(), len};
+}
+
+double string_to_number(std::string_view text) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  text = trim_whitespace(text);
+  if (text.empty()) return 0;
+  if (text.size() > 2 && text[0] == '0') {
+    const char p = fold_char(text[1]);
+    if (p == 'x') return radix_number(text.substr(2), 16);
+    if (p == 'o') return radix_number(text.substr(2), 8);
+    if (p == 'b') return radix_number(text.substr(2), 2);
+  }
+  bool negative = false;
+  if (text[0] == '+' || text[0] == '-') {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  double value = 0;
+  if (text == "Infinity") {
+    value = std::numeric_limits<double>::infinity();
+  } else if (decimal_literal(text)) {
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    const auto result =
+        std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
+    if (result.ec == std::errc::result_out_of_range) {
+      value = out_of_range(text);
+    } else if (result.ec != std::errc() || result.ptr != text.data() + text.size()) {
+      return kNaN;
+    }
+#else
+    // Standard libraries without floating-point from_chars (older libc++,
+    // as in some WebAssembly toolchains). The literal was validated above;
+    // strtod saturates to HUGE_VAL or 0 as JavaScript does.
+    value = std::strtod(std::string(text).c_str(), nullptr);
+#endif
+  } else {
+    return kNaN;
+  }
+  return negative ? -value : value;
+}
+
+void append_js_string(const Json* value, TextBuffer& out) {
+  if (is_null(value)) {
+    out.append("null");
+    return;
+  }
+  switch (value->type()) {
+    case Json::value_t::boolean:
+      out.append(value->get<bool>() ? "true" : "false");
+      return;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: {
+      NumberText text;
+      out.append(format_number(number_of(*value), text));
+      return;
+    }
+    case Json::value_t::string:
+      out.append(value->get_ref<const std::string&>());
+      return;
+    case Json::value_t::array:
+      append_joined(*value, out, 0);
+      return;
+    default:
+      out.append(kObjectText);
+      return;
+  }
+}
+
+double to_number(const Json* value) {
+  if (is_null(value)) return 0;
+  switch (value->type()) {
+    case Json::value_t::boolean:
+      return value->get<bool>() ? 1 : 0;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+      return number_of(*value);
+    case Json::value_t::string:
+      return string_to_number(value->get_ref<const std::string&>());
+    case Json::value_t::array: {
+      if (value->empty()) return 0;
+      TextBuffer text;
+      append_js_string(value, text);
+      return string_to_number(text.view());
+    }
+    default:
+      return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+bool truthy(const Json* value) {
+  if (is_null(value)) return false;
+  switch (value->type()) {
+    case Json::value_t::boolean:
+      return value->get<bool>();
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: {
+      const double n = number_of(*value);
+      return n == n && n != 0;
+    }
+    case Json::value_t::string:
+      return !value->get_ref<const std::string&>().empty();
+    default:
+      return true;
+  }
+}
+
+char fold_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = fold_char(c);
+  return out;
+}
+
+bool js_string_equals(const Json* value, std::string_view expected, bool fold) {
+  const auto equal = [&](std::string_view actual) {
+    if (!fold) return actual == expected;
+    return actual.size() == expected.size() &&
+           std::equal(actual.begin(), actual.end(), expected.begin(),
+                      [](char a, char b) { return fold_char(a) == b; });
+  };
+  if (value != nullptr && value->is_string()) return equal(value->get_ref<const std::string&>());
+  TextBuffer text;
+  append_js_string(value, text);
+  return equal(text.view());
+}
+
+bool array_index(std::string_view key, std::size_t& index) {
+  // Up to 2^32 - 2, the largest JS array index; "0" but no leading zeros.
+  if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0')) return false;
+  std::uint64_t value = 0;
+  for (const char c : key) {
+    if (!is_digit(c)) return false;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (value >= 0xFFFFFFFFull) return false;
+  index = static_cast<std::size_t>(value);
+  return true;
+}
+
+}  // namespace condition_detail
+}  // namespace cohort

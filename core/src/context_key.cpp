@@ -1,0 +1,146 @@
+#include "cohort/context_key.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+
+#include "cohort/gitlab_bucketing.hpp"
+
+namespace cohort {
+namespace {
+
+// Separates the parts that are hashed together so "ab"+"c" and "a"+"bc"
+// differ.
+constexpr char kSeparator = '\x1f';
+
+// GLEX's identify(): Ruby's to_s of each value. nil becomes "".
+std::string identify(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_null()) return "";
+  if (value.is_structured()) {
+    std::string out;
+    write_canonical_json(value, out);
+    return out;
+  }
+  return value.dump();
+}
+
+// The canonical JSON of the fields a definition selects. Points into the
+// context when it can; otherwise writes into `buffer`.
+std::string_view selected_canonical(const Definition& def, const Context& context,
+                                    std::string& buffer) {
+  if (const Json* sticky = context.sticky_to()) {
+    write_canonical_json(*sticky, buffer);
+    return buffer;
+  }
+  if (!def.context_keys) return context.canonical();
+  buffer += '{';
+  bool first = true;
+  for (const auto& name : def.sorted_context_keys) {
+    const auto it = context.attributes().find(name);
+    if (it == context.attributes().end() || is_reserved_context_key(name)) continue;
+    if (!first) buffer += ',';
+    first = false;
+    buffer += Json(name).dump(-1, ' ', false, Json::error_handler_t::replace);
+    buffer += ':';
+    write_canonical_json(*it, buffer);
+  }
+  buffer += '}';
+  return buffer;
+}
+
+std::string gitlab_key(const Definition& def, const Context& context, std::string_view secret) {
+  std::vector<std::string> keys;
+  std::vector<std::string> values;
+  const Json* source = context.sticky_to();
+  if (source && !source->is_object()) {
+    values.push_back(identify(*source));
+    return gitlab::context_key(secret, def.name, keys, values);
+  }
+  const Json& object = source ? *source : context.attributes();
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    if (!source && is_reserved_context_key(it.key())) continue;
+    if (!source && def.context_keys &&
+        std::find(def.context_keys->begin(), def.context_keys->end(), it.key()) ==
+            def.context_keys->end()) {
+      continue;
+    }
+    keys.push_back(it.key());
+    values.push_back(identify(*it));
+  }
+  return gitlab::context_key(secret, def.name, keys, values);
+}
+
+std::string hex128(XXH128_hash_t h) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int i = 0; i < 16; ++i) {
+    out[static_cast<std::size_t>(15 - i)] = kDigits[(h.high64 >> (4 * i)) & 0xf];
+    out[static_cast<std::size_t>(31 - i)] = kDigits[(h.low64 >> (4 * i)) & 0xf];
+  }
+  return out;
+}
+
+std::optional<std::string> scalar_text(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_integer()) return value.dump();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string context_key(const Definition& definition, const Context& context,
+                        std::string_view secret) {
+  if (const Json* sticky = context.sticky_to(); sticky && sticky->is_string()) {
+    return sticky->get<std::string>();
+  }
+  if (definition.hash == HashMode::gitlab) return gitlab_key(definition, context, secret);
+
+  std::string buffer;
+  const std::string_view fields = selected_canonical(definition, context, buffer);
+  XXH3_state_t state;
+  XXH3_128bits_reset(&state);
+  XXH3_128bits_update(&state, secret.data(), secret.size());
+  XXH3_128bits_update(&state, &kSeparator, 1);
+  XXH3_128bits_update(&state, definition.name.data(), definition.name.size());
+  XXH3_128bits_update(&state, &kSeparator, 1);
+  XXH3_128bits_update(&state, fields.data(), fields.size());
+  return hex128(XXH3_128bits_digest(&state));
+}
+
+std::optional<std::string> bucketing_identity(const Definition& definition,
+                                              const Context& context) {
+  if (const Json* sticky = context.sticky_to(); sticky && sticky->is_string()) {
+    return sticky->get<std::string>();
+  }
+  const std::string field = definition.context_keys            ? definition.context_keys->front()
+                            : definition.hash == HashMode::edx ? "username"
+                                                               : "id";
+  const auto it = context.attributes().find(field);
+  if (it == context.attributes().end()) return std::nullopt;
+  auto text = scalar_text(*it);
+  if (text && text->empty()) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string> namespace_identity(const Definition& definition, const Context& context,
+                                              std::string_view secret) {
+  if (definition.hash == HashMode::fnv1a_v1 || definition.hash == HashMode::fnv1a_v2) {
+    return bucketing_identity(definition, context);
+  }
+  std::string buffer;
+  const std::string_view fields = selected_canonical(definition, context, buffer);
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  XXH3_64bits_update(&state, secret.data(), secret.size());
+  XXH3_64bits_update(&state, &kSeparator, 1);
+  XXH3_64bits_update(&state, fields.data(), fields.size());
+  const XXH64_hash_t h = XXH3_64bits_digest(&state);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 0; i < 16; ++i)
+    out[static_cast<std::size_t>(15 - i)] = kDigits[(h >> (4 * i)) & 0xf];
+  return out;
+}
+
+}  // namespace cohort

@@ -1,0 +1,246 @@
+// Context: validation with precise paths, the reserved keys `sticky_to` and
+// `migrated_from`, the canonical form (SPEC §2: keys sorted, so key order
+// does not matter) and hostile input (SPEC §8).
+
+#include "cohort/context.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace cohort {
+namespace {
+
+Context parse_ok(std::string_view text, const ContextLimits& limits = {}) {
+  Error error;
+  auto context = Context::parse(text, error, limits);
+  EXPECT_TRUE(context.has_value()) << error.describe();
+  return context ? *context : Context::from_json(Json::object(), error).value();
+}
+
+Error parse_error(std::string_view text, const ContextLimits& limits = {}) {
+  Error error;
+  EXPECT_FALSE(Context::parse(text, error, limits).has_value()) << text;
+  return error;
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// A chain of `n` migrated_from contexts below the current one.
+Json chain(std::size_t n) {
+  Json value = Json::object({{"v", n}});
+  for (std::size_t i = n; i-- > 0;) {
+    Json outer = Json::object({{"v", i}});
+    outer["migrated_from"] = std::move(value);
+    value = std::move(outer);
+  }
+  return value;
+}
+
+TEST(ContextTest, AttributesAreTheWholeObject) {
+  const Context c = parse_ok(R"({"actor": "user:42", "project": 7, "sticky_to": "k"})");
+  EXPECT_EQ(c.attributes(), Json::parse(R"({"actor": "user:42", "project": 7, "sticky_to": "k"})"));
+  EXPECT_TRUE(c.migrated_from().empty());
+}
+
+TEST(ContextTest, TheEmptyContextIsValid) {
+  const Context c = parse_ok("{}");
+  EXPECT_EQ(c.canonical(), "{}");
+  EXPECT_EQ(c.sticky_to(), nullptr);
+}
+
+TEST(ContextTest, NonObjectsAreRejectedAtTheRoot) {
+  for (const char* text : {"[]", "1", "null", "\"user:42\"", "true", "[{\"actor\": 1}]"}) {
+    const Error e = parse_error(text);
+    EXPECT_EQ(e.path, "") << text;
+    EXPECT_TRUE(contains(e.message, "expected a context object such as {\"actor\": \"user:42\"}"))
+        << e.message;
+  }
+  Error error;
+  EXPECT_FALSE(Context::from_json(Json::array(), error).has_value());
+  EXPECT_EQ(error.path, "");
+  EXPECT_FALSE(Context::from_json(Json(), error).has_value());
+  EXPECT_TRUE(contains(error.message, "got null")) << error.message;
+}
+
+TEST(ContextTest, InvalidJsonTextIsAnError) {
+  const Error e = parse_error(R"({"actor": })");
+  EXPECT_EQ(e.path, "");
+  EXPECT_TRUE(contains(e.message, "invalid JSON at byte 11")) << e.message;  // the "}"
+  EXPECT_TRUE(contains(parse_error("").message, "invalid JSON"));
+}
+
+TEST(ContextTest, StickyToTypes) {
+  EXPECT_EQ(*parse_ok(R"({"sticky_to": "abc"})").sticky_to(), "abc");
+  EXPECT_EQ(*parse_ok(R"({"sticky_to": 42})").sticky_to(), 42);
+  EXPECT_EQ(*parse_ok(R"({"sticky_to": {"id": 1}})").sticky_to(), Json::parse(R"({"id": 1})"));
+  // null is the same as absent.
+  EXPECT_EQ(parse_ok(R"({"sticky_to": null})").sticky_to(), nullptr);
+  EXPECT_EQ(parse_ok(R"({"actor": 1})").sticky_to(), nullptr);
+
+  for (const char* text : {R"({"sticky_to": true})", R"({"sticky_to": ["a"]})"}) {
+    const Error e = parse_error(text);
+    EXPECT_EQ(e.path, "/sticky_to");
+    EXPECT_TRUE(contains(e.message, "expected a string, a number or an object")) << e.message;
+  }
+}
+
+TEST(ContextTest, MigratedFromIsValidatedAndFlattenedNewestFirst) {
+  const Context c = parse_ok(R"({"actor": "user:3", "migrated_from":
+      {"actor": "user:2", "migrated_from": {"actor": "user:1"}}})");
+  ASSERT_EQ(c.migrated_from().size(), 2u);
+  EXPECT_EQ(c.migrated_from()[0].attributes()["actor"], "user:2");
+  EXPECT_EQ(c.migrated_from()[1].attributes()["actor"], "user:1");
+  // The old context's own chain is there too.
+  ASSERT_EQ(c.migrated_from()[0].migrated_from().size(), 1u);
+  EXPECT_EQ(c.migrated_from()[0].migrated_from()[0].attributes()["actor"], "user:1");
+  // The canonical forms leave the reserved key out.
+  EXPECT_EQ(c.canonical(), R"({"actor":"user:3"})");
+  EXPECT_EQ(c.migrated_from()[0].canonical(), R"({"actor":"user:2"})");
+
+  EXPECT_TRUE(parse_ok(R"({"migrated_from": null})").migrated_from().empty());
+}
+
+TEST(ContextTest, BadMigratedFromNamesTheNestedPath) {
+  Error e = parse_error(R"({"migrated_from": 5})");
+  EXPECT_EQ(e.path, "/migrated_from");
+  EXPECT_TRUE(contains(e.message, "expected a context object")) << e.message;
+  e = parse_error(R"({"migrated_from": {"migrated_from": {"sticky_to": false}}})");
+  EXPECT_EQ(e.path, "/migrated_from/migrated_from/sticky_to");
+  e = parse_error(R"({"migrated_from": {"migrated_from": []}})");
+  EXPECT_EQ(e.path, "/migrated_from/migrated_from");
+}
+
+TEST(ContextTest, MigrationChainsAreLimited) {
+  // The default limit is 8 old contexts; a 9th is refused at its own path.
+  Error error;
+  const auto eight = Context::from_json(chain(8), error);
+  ASSERT_TRUE(eight.has_value()) << error.describe();
+  EXPECT_EQ(eight->migrated_from().size(), 8u);
+  EXPECT_FALSE(Context::from_json(chain(9), error).has_value());
+  std::string nine;
+  for (int i = 0; i < 9; ++i) nine += "/migrated_from";
+  EXPECT_EQ(error.path, nine);
+  EXPECT_EQ(error.message, "migration chain longer than 8");
+
+  ContextLimits limits;
+  limits.max_migrations = 0;
+  EXPECT_FALSE(Context::from_json(chain(1), error, limits).has_value());
+  EXPECT_EQ(error.path, "/migrated_from");
+}
+
+TEST(ContextTest, VeryLongMigrationChainsAreRefusedWithoutACrash) {
+  // 10,000 links: the nesting limit (16) stops it before any recursion.
+  Error error;
+  EXPECT_FALSE(Context::from_json(chain(10'000), error).has_value());
+  EXPECT_EQ(error.path, "");
+  EXPECT_EQ(error.message, "nested deeper than 16 levels");
+  // With the nesting limit raised out of the way, the chain limit stops it.
+  ContextLimits limits;
+  limits.max_depth = 100'000;
+  EXPECT_FALSE(Context::from_json(chain(1'000), error, limits).has_value());
+  EXPECT_EQ(error.message, "migration chain longer than 8");
+  // As text, the same.
+  std::string text;
+  for (int i = 0; i < 100'000; ++i) text += R"({"migrated_from":)";
+  EXPECT_FALSE(Context::parse(text, error).has_value());
+}
+
+TEST(ContextTest, DeepNestingIsRefused) {
+  // 16 levels are allowed, 17 are not, as text and as a built value.
+  const std::string ok = std::string(15, '[');
+  const auto nest = [](std::size_t levels) {
+    Json value = Json::array();
+    for (std::size_t i = 1; i < levels; ++i) {
+      Json outer = Json::array();
+      outer.push_back(std::move(value));
+      value = std::move(outer);
+    }
+    Json context = Json::object();
+    context["a"] = std::move(value);
+    return context;
+  };
+  Error error;
+  EXPECT_TRUE(Context::from_json(nest(15), error).has_value()) << error.describe();  // 16 levels
+  EXPECT_FALSE(Context::from_json(nest(16), error).has_value());
+  EXPECT_EQ(error.message, "nested deeper than 16 levels");
+  EXPECT_TRUE(Context::parse(R"({"a":)" + ok + std::string(15, ']') + "}", error).has_value());
+  EXPECT_FALSE(
+      Context::parse(R"({"a":)" + ok + "[" + std::string(16, ']') + "}", error).has_value());
+  EXPECT_TRUE(contains(error.message, "nesting deeper than 16 levels at byte")) << error.message;
+
+  // A million levels as text and 100,000 as a built value: refused, no crash.
+  EXPECT_FALSE(Context::parse(std::string(1'000'000, '{'), error).has_value());
+  EXPECT_FALSE(Context::from_json(nest(100'000), error).has_value());
+}
+
+TEST(ContextTest, SizeLimit) {
+  // {"a":"xxx…"} is 8 bytes plus the string.
+  const std::string fits = R"({"a":")" + std::string((64u << 10) - 8, 'x') + R"("})";
+  ASSERT_EQ(fits.size(), 64u << 10);
+  Error error;
+  EXPECT_TRUE(Context::parse(fits, error).has_value()) << error.describe();
+  const std::string over = R"({"a":")" + std::string((64u << 10) - 7, 'x') + R"("})";
+  EXPECT_FALSE(Context::parse(over, error).has_value());
+  EXPECT_EQ(error.message, "document is 65537 bytes; the limit is 65536");
+}
+
+TEST(ContextTest, CanonicalFormSortsKeysAtEveryLevel) {
+  const Context a = parse_ok(
+      R"({"b": 1, "a": {"d": [{"y": 1, "x": 2}, 3], "c": null}, "sticky_to": "s", "e": "é"})");
+  const Context b = parse_ok(
+      R"({"e": "é", "sticky_to": "s", "a": {"c": null, "d": [{"x": 2, "y": 1}, 3]}, "b": 1})");
+  const char* expected = R"({"a":{"c":null,"d":[{"x":2,"y":1},3]},"b":1,"e":"é"})";
+  EXPECT_EQ(a.canonical(), expected);
+  EXPECT_EQ(b.canonical(), expected);
+  // Array order is data, not key order: it stays.
+  EXPECT_NE(parse_ok(R"({"a": [1, 2]})").canonical(), parse_ok(R"({"a": [2, 1]})").canonical());
+  // Keys sort by bytes: uppercase before lowercase.
+  EXPECT_EQ(parse_ok(R"({"a": 1, "B": 2, "_": 3})").canonical(), R"({"B":2,"_":3,"a":1})");
+  // Reserved keys are left out at the top level only.
+  EXPECT_EQ(parse_ok(R"({"x": {"sticky_to": 1}, "migrated_from": {}})").canonical(),
+            R"({"x":{"sticky_to":1}})");
+  // Strings are escaped as JSON.
+  EXPECT_EQ(parse_ok(R"({"q": "a\"b\\c\n"})").canonical(), R"({"q":"a\"b\\c\n"})");
+}
+
+TEST(ContextTest, WriteCanonicalJson) {
+  std::string out;
+  write_canonical_json(Json::parse(R"([{"b": [], "a": {}}, 1.5, true, null, "s"])"), out);
+  EXPECT_EQ(out, R"([{"a":{},"b":[]},1.5,true,null,"s"])");
+  out.clear();
+  write_canonical_json(Json(7), out);
+  EXPECT_EQ(out, "7");
+}
+
+TEST(ContextTest, InvalidUtf8BuiltInCxxNeverThrows) {
+  // Parsed text is always valid UTF-8, but a value built in C++ need not be;
+  // the canonical form replaces bad bytes instead of throwing.
+  Json value = Json::object();
+  value["\xff\xfe"] = "\xc3";
+  value["ok"] = 1;
+  Error error;
+  std::optional<Context> c;
+  EXPECT_NO_THROW(c = Context::from_json(value, error));
+  ASSERT_TRUE(c.has_value()) << error.describe();
+  EXPECT_EQ(c->canonical(), "{\"ok\":1,\"\xef\xbf\xbd\xef\xbf\xbd\":\"\xef\xbf\xbd\"}");
+}
+
+TEST(ContextTest, ReservedKeys) {
+  EXPECT_TRUE(is_reserved_context_key("sticky_to"));
+  EXPECT_TRUE(is_reserved_context_key("migrated_from"));
+  EXPECT_FALSE(is_reserved_context_key("actor"));
+  EXPECT_FALSE(is_reserved_context_key("Sticky_to"));
+  EXPECT_FALSE(is_reserved_context_key(""));
+}
+
+TEST(ContextTest, PrototypeKeysAreOrdinaryFields) {
+  const Context c = parse_ok(R"({"__proto__": {"admin": true}, "constructor": 1})");
+  EXPECT_EQ(c.canonical(), R"({"__proto__":{"admin":true},"constructor":1})");
+  EXPECT_EQ(c.sticky_to(), nullptr);
+}
+
+}  // namespace
+}  // namespace cohort
