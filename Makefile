@@ -24,12 +24,12 @@ demo: build
 test: test-release test-asan
 
 test-release: build
-	ctest --preset native-release
+	ctest --preset native-release --parallel 2
 
 test-asan: setup
 	cmake --preset native-asan
 	cmake --build --preset native-asan
-	ctest --preset native-asan
+	ctest --preset native-asan --parallel 2
 
 bench: build
 	build/native-release/native/cohort-bench

@@ -1,0 +1,205 @@
+#include "input.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "args.hpp"
+#include "cohort/json_text.hpp"
+#include "cohort/re2_regex_engine.hpp"
+
+namespace cohort::cli {
+namespace {
+
+// The index of the experiment an error path points into ("/experiments/3/…"
+// or "/3/…" for a bare array), or nullopt for document-level errors.
+std::optional<std::size_t> experiment_index(std::string_view path, std::string_view base) {
+  if (path.size() <= base.size() + 1 || path.substr(0, base.size()) != base ||
+      path[base.size()] != '/') {
+    return std::nullopt;
+  }
+  const std::string_view rest = path.substr(base.size() + 1);
+  std::size_t index = 0;
+  const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), index);
+  if (ec != std::errc() || end == rest.data()) return std::nullopt;
+  if (end != rest.data() + rest.size() && *end != '/') return std::nullopt;
+  return index;
+}
+
+}  // namespace
+
+void print_error(std::string_view message) {
+  std::cerr << "cohort: " << message << '\n';
+}
+
+void print_warning(std::string_view message) {
+  std::cerr << "cohort: warning: " << message << '\n';
+}
+
+int usage_error(std::string_view command, std::string_view problem, std::string_view synopsis) {
+  const std::string name = command.empty() ? "cohort" : "cohort " + std::string(command);
+  std::cerr << name << ": " << problem << '\n'
+            << "usage: " << synopsis << '\n'
+            << "Try '" << name << " --help' for more information.\n";
+  return kExitBadInput;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                     std::string& error) {
+  std::error_code ec;
+  // Checked up front: an ifstream "opens" a directory on Linux and then
+  // reads nothing, which would surface as a confusing JSON error.
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::string("cannot open: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[64 * 1024];
+  // Read in chunks rather than trusting the file size, so pipes and
+  // /dev/zero-like files stop at the limit too.
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      error = "larger than the limit of " + std::to_string(max_bytes) + " bytes";
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
+  const LoadOptions defaults;
+  std::string read_error;
+  const auto text = read_file(path, defaults.limits.max_document_bytes, read_error);
+  if (!text) {
+    print_error(path + ": " + read_error);
+    return std::nullopt;
+  }
+  // Parsed here rather than by Definitions::parse (which does the same two
+  // steps) so the raw document is at hand to name the skipped experiments.
+  Error parse_error;
+  const auto document = parse_json_text(*text, defaults.limits.max_document_bytes,
+                                        defaults.limits.max_depth, parse_error);
+  if (!document) {
+    print_error(path + ": " + parse_error.describe());
+    return std::nullopt;
+  }
+
+  static const Re2RegexEngine regex;
+  LoadOptions options;
+  options.regex = &regex;
+  LoadResult result = Definitions::load(*document, options);
+  for (const Error& warning : result.warnings) print_warning(path + ": " + warning.describe());
+  for (const Error& error : result.errors) print_error(path + ": " + error.describe());
+
+  LoadedDefinitions loaded;
+  loaded.definitions = result.definitions;
+  if (loaded.definitions->all().empty() && !result.errors.empty()) {
+    print_error(path + ": no experiment could be loaded");
+    return std::nullopt;
+  }
+
+  const Json* experiments = nullptr;
+  std::string base;
+  if (document->is_array()) {
+    experiments = &*document;
+  } else if (const auto it = document->find("experiments");
+             it != document->end() && it->is_array()) {
+    experiments = &*it;
+    base = "/experiments";
+  }
+  std::map<std::size_t, std::string> first_error;
+  for (const Error& error : result.errors) {
+    if (const auto index = experiment_index(error.path, base)) {
+      first_error.try_emplace(*index, error.describe());
+    }
+  }
+  if (experiments) {
+    for (std::size_t i = 0; i < experiments->size(); ++i) {
+      const Json& entry = (*experiments)[i];
+      const auto name_it = entry.is_object() ? entry.find("name") : entry.end();
+      if (!entry.is_object() || name_it == entry.end() || !name_it->is_string()) continue;
+      const std::string& name = name_it->get_ref<const std::string&>();
+      const Definition* def = loaded.definitions->find(name);
+      if (def && def->path == child_path(base, i)) {
+        loaded.order.push_back(name);
+      } else if (!def && !loaded.skipped.count(name)) {
+        // A duplicate of a loaded name is not an answer of its own: the
+        // first definition wins, and the error was reported above.
+        const auto error = first_error.find(i);
+        loaded.skipped.emplace(name, error != first_error.end()
+                                         ? error->second
+                                         : "definition at " + child_path(base, i) + " skipped");
+        loaded.order.push_back(name);
+      }
+    }
+  }
+  return loaded;
+}
+
+std::optional<Json> load_json_file(const std::string& path) {
+  // Vector files hold a definitions document plus cases: allow more room
+  // than one definitions document, but still a bound.
+  constexpr std::size_t kMaxBytes = 64u << 20;
+  constexpr std::size_t kMaxDepth = 128;
+  std::string error;
+  const auto text = read_file(path, kMaxBytes, error);
+  if (!text) {
+    print_error(path + ": " + error);
+    return std::nullopt;
+  }
+  Error parse_error;
+  auto document = parse_json_text(*text, kMaxBytes, kMaxDepth, parse_error);
+  if (!document) {
+    print_error(path + ": " + parse_error.describe());
+    return std::nullopt;
+  }
+  return document;
+}
+
+std::optional<Context> parse_context_flag(std::string_view text) {
+  Error error;
+  auto context = Context::parse(text, error);
+  if (!context) print_error("--context: " + error.describe());
+  return context;
+}
+
+std::optional<EpochMs> parse_now_flag(const std::string* text) {
+  if (!text) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+  const auto parsed = parse_iso8601(*text);
+  if (!parsed) {
+    print_error("--now: expected an ISO-8601 time such as 2026-01-31T12:00:00Z, got '" + *text +
+                "'");
+  }
+  return parsed;
+}
+
+std::optional<ResolutionInputs> read_resolution_inputs(const Args& args) {
+  auto context = parse_context_flag(*args.get("context"));
+  const auto now = parse_now_flag(args.get("now"));
+  if (!context || !now) return std::nullopt;
+  auto loaded = load_definitions(*args.get("definitions"));
+  if (!loaded) return std::nullopt;
+  const std::string* secret = args.get("secret");
+  return ResolutionInputs{std::move(*context), *now, std::move(*loaded),
+                          secret ? *secret : std::string()};
+}
+
+}  // namespace cohort::cli
