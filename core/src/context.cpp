@@ -1,6 +1,7 @@
 #include "cohort/context.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "cohort/json_text.hpp"
 #include "json_describe.hpp"
@@ -23,6 +24,95 @@ bool is_reserved_context_key(std::string_view key) {
   return key == "sticky_to" || key == "migrated_from";
 }
 
+namespace {
+
+// Well-formed UTF-8 per the Unicode Standard, Table 3-7 (no overlongs, no
+// surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  while (i < n) {
+    const unsigned char b = at(i);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      len = 2;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b == 0xe0) lo = 0xa0;
+      if (b == 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b == 0xf0) lo = 0x90;
+      if (b == 0xf4) hi = 0x8f;
+    } else {
+      return false;
+    }
+    if (n - i < len || at(i + 1) < lo || at(i + 1) > hi) return false;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (at(i + k) < 0x80 || at(i + k) > 0xbf) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_json_string(std::string_view text, std::string& out) {
+  if (!is_valid_utf8(text)) {
+    // Only values built in C++ get here (parsed text is valid UTF-8): let
+    // nlohmann replace the bad bytes with U+FFFD, never throw.
+    out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  // The escapes nlohmann's dump() writes, without building a serializer per
+  // call: this runs for every context key computed.
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (byte < 0x20) {
+          out += "\\u00";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
 void write_canonical_json(const Json& value, std::string& out) {
   if (value.is_object()) {
     std::vector<std::pair<const std::string*, const Json*>> members;
@@ -33,8 +123,7 @@ void write_canonical_json(const Json& value, std::string& out) {
     out += '{';
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (i) out += ',';
-      // Keys built in C++ may hold invalid UTF-8: replaced, never a throw.
-      out += Json(*members[i].first).dump(-1, ' ', false, Json::error_handler_t::replace);
+      append_json_string(*members[i].first, out);
       out += ':';
       write_canonical_json(*members[i].second, out);
     }
@@ -46,6 +135,19 @@ void write_canonical_json(const Json& value, std::string& out) {
       write_canonical_json(value[i], out);
     }
     out += ']';
+  } else if (value.is_string()) {
+    append_json_string(value.get_ref<const std::string&>(), out);
+  } else if (value.is_number_integer()) {
+    char digits[24];
+    const auto [end, ec] =
+        value.is_number_unsigned()
+            ? std::to_chars(digits, digits + sizeof digits, value.get<std::uint64_t>())
+            : std::to_chars(digits, digits + sizeof digits, value.get<std::int64_t>());
+    out.append(digits, end);
+  } else if (value.is_boolean()) {
+    out += value.get<bool>() ? "true" : "false";
+  } else if (value.is_null()) {
+    out += "null";
   } else {
     out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
   }

@@ -41,7 +41,7 @@ std::string_view selected_canonical(const Definition& def, const Context& contex
     if (it == context.attributes().end() || is_reserved_context_key(name)) continue;
     if (!first) buffer += ',';
     first = false;
-    buffer += Json(name).dump(-1, ' ', false, Json::error_handler_t::replace);
+    append_json_string(name, buffer);
     buffer += ':';
     write_canonical_json(*it, buffer);
   }

@@ -244,3 +244,50 @@ TEST(ContextTest, PrototypeKeysAreOrdinaryFields) {
 
 }  // namespace
 }  // namespace cohort
+
+namespace cohort {
+namespace {
+
+// The canonical form's string escaping must be exactly nlohmann's, which is
+// what the keys were specified against: every ASCII byte, quotes,
+// backslashes, controls and multi-byte UTF-8.
+TEST(CanonicalJsonTest, StringEscapingMatchesNlohmannDump) {
+  std::string all_ascii;
+  for (int c = 0; c < 128; ++c) all_ascii += static_cast<char>(c);
+  for (const std::string& text :
+       {all_ascii, std::string("plain"), std::string("zoë \"quoted\" \\ back\tslash"),
+        std::string("\x7f\x1f\x01"), std::string("\xe2\x80\xa8 line separator"), std::string()}) {
+    std::string mine;
+    append_json_string(text, mine);
+    EXPECT_EQ(mine, Json(text).dump());
+  }
+}
+
+TEST(CanonicalJsonTest, ScalarsMatchNlohmannDump) {
+  for (const Json& value : {Json(0), Json(-42), Json(std::uint64_t{18446744073709551615u}),
+                            Json(std::int64_t{-9223372036854775807 - 1}), Json(true), Json(false),
+                            Json(nullptr), Json(2.5), Json(1e300)}) {
+    std::string mine;
+    write_canonical_json(value, mine);
+    EXPECT_EQ(mine, value.dump());
+  }
+}
+
+}  // namespace
+}  // namespace cohort
+
+namespace cohort {
+namespace {
+
+TEST(CanonicalJsonTest, InvalidUtf8IsReplacedAsNlohmannReplacesIt) {
+  for (const std::string& text :
+       {std::string("\xff"), std::string("\xc3"), std::string("a\xc0\xafz"),
+        std::string("\xed\xa0\x80"), std::string("\xf4\x90\x80\x80"), std::string("\xe2\x82")}) {
+    std::string mine;
+    append_json_string(text, mine);
+    EXPECT_EQ(mine, Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+}
+
+}  // namespace
+}  // namespace cohort

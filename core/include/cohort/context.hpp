@@ -53,6 +53,10 @@ class Context {
   std::string canonical_;
 };
 
+/// Appends `text` as a JSON string literal, escaped as nlohmann's dump()
+/// escapes it (UTF-8 passes through as is).
+void append_json_string(std::string_view text, std::string& out);
+
 /// Writes `value` as compact JSON with object keys sorted at every level.
 void write_canonical_json(const Json& value, std::string& out);
 
