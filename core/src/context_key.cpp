@@ -25,28 +25,28 @@ std::string identify(const Json& value) {
   return value.dump();
 }
 
-// The canonical JSON of the fields a definition selects. Points into the
-// context when it can; otherwise writes into `buffer`.
-std::string_view selected_canonical(const Definition& def, const Context& context,
-                                    std::string& buffer) {
+// Appends the canonical JSON of the fields a definition selects to `out`.
+void append_selected_canonical(const Definition& def, const Context& context, std::string& out) {
   if (const Json* sticky = context.sticky_to()) {
-    write_canonical_json(*sticky, buffer);
-    return buffer;
+    write_canonical_json(*sticky, out);
+    return;
   }
-  if (!def.context_keys) return context.canonical();
-  buffer += '{';
+  if (!def.context_keys) {
+    out += context.canonical();
+    return;
+  }
+  out += '{';
   bool first = true;
   for (const auto& name : def.sorted_context_keys) {
     const auto it = context.attributes().find(name);
     if (it == context.attributes().end() || is_reserved_context_key(name)) continue;
-    if (!first) buffer += ',';
+    if (!first) out += ',';
     first = false;
-    append_json_string(name, buffer);
-    buffer += ':';
-    write_canonical_json(*it, buffer);
+    append_json_string(name, out);
+    out += ':';
+    write_canonical_json(*it, out);
   }
-  buffer += '}';
-  return buffer;
+  out += '}';
 }
 
 std::string gitlab_key(const Definition& def, const Context& context, std::string_view secret) {
@@ -98,12 +98,10 @@ std::string context_key(const Definition& definition, const Context& context,
 
   // One buffer and one-shot hashing: for inputs this short, XXH3's
   // streaming state costs more than the hashing itself.
-  std::string fields_buffer;
-  const std::string_view fields = selected_canonical(definition, context, fields_buffer);
   std::string input;
-  input.reserve(secret.size() + definition.name.size() + fields.size() + 2);
+  input.reserve(secret.size() + definition.name.size() + context.canonical().size() + 2);
   input.append(secret).append(1, kSeparator).append(definition.name).append(1, kSeparator);
-  input.append(fields);
+  append_selected_canonical(definition, context, input);
   return hex128(XXH3_128bits(input.data(), input.size()));
 }
 
@@ -127,11 +125,10 @@ std::optional<std::string> namespace_identity(const Definition& definition, cons
   if (definition.hash == HashMode::fnv1a_v1 || definition.hash == HashMode::fnv1a_v2) {
     return bucketing_identity(definition, context);
   }
-  std::string fields_buffer;
-  const std::string_view fields = selected_canonical(definition, context, fields_buffer);
   std::string input;
-  input.reserve(secret.size() + fields.size() + 1);
-  input.append(secret).append(1, kSeparator).append(fields);
+  input.reserve(secret.size() + context.canonical().size() + 1);
+  input.append(secret).append(1, kSeparator);
+  append_selected_canonical(definition, context, input);
   const XXH64_hash_t h = XXH3_64bits(input.data(), input.size());
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out(16, '0');
