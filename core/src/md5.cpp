@@ -3,11 +3,12 @@
 #include <cstddef>
 
 #include "cohort/hex.hpp"
+#include "merkle_damgard.hpp"
 
 namespace cohort {
 namespace {
 
-using Block = std::array<std::uint8_t, 64>;
+using Block = detail::Block;
 using State = std::array<std::uint32_t, 4>;
 
 // T[i] = floor(2^32 * |sin(i + 1)|), RFC 1321 section 3.4. Written out
@@ -85,32 +86,8 @@ void compress(State& state, const Block& block) {
 std::array<std::uint8_t, 16> md5(std::string_view data) {
   State state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
 
-  Block block{};
-  std::size_t offset = 0;
-  for (; data.size() - offset >= block.size(); offset += block.size()) {
-    for (std::size_t i = 0; i < block.size(); ++i) {
-      block[i] = static_cast<std::uint8_t>(data[offset + i]);
-    }
-    compress(state, block);
-  }
-
-  // Padding: 0x80, zeros up to 56 mod 64, then the bit length as 64 bits
-  // little-endian. The tail plus padding spans one block, or two when fewer
-  // than 9 bytes are left after the data. The length is 64-bit even on
-  // 32-bit targets, where size_t * 8 could overflow.
-  std::array<std::uint8_t, 128> tail{};
-  const std::size_t rest = data.size() - offset;
-  for (std::size_t i = 0; i < rest; ++i) tail[i] = static_cast<std::uint8_t>(data[offset + i]);
-  tail[rest] = 0x80;
-  const std::size_t tail_size = rest < 56 ? 64 : 128;
-  const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8u;
-  for (std::size_t i = 0; i < 8; ++i) {
-    tail[tail_size - 8 + i] = static_cast<std::uint8_t>(bits >> (8 * i));
-  }
-  for (std::size_t start = 0; start < tail_size; start += block.size()) {
-    for (std::size_t i = 0; i < block.size(); ++i) block[i] = tail[start + i];
-    compress(state, block);
-  }
+  detail::merkle_damgard(data, detail::LengthOrder::little_endian,
+                         [&state](const Block& block) { compress(state, block); });
 
   std::array<std::uint8_t, 16> digest{};
   for (std::size_t i = 0; i < 16; ++i) {

@@ -4,11 +4,12 @@
 #include <cstddef>
 
 #include "cohort/hex.hpp"
+#include "merkle_damgard.hpp"
 
 namespace cohort {
 namespace {
 
-using Block = std::array<std::uint8_t, 64>;
+using Block = detail::Block;
 using State = std::array<std::uint32_t, 8>;
 
 // FIPS 180-4 section 4.2.2: the first 32 bits of the fractional parts of the
@@ -81,31 +82,8 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
   State state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
-  Block block{};
-  std::size_t offset = 0;
-  for (; data.size() - offset >= block.size(); offset += block.size()) {
-    for (std::size_t i = 0; i < block.size(); ++i) {
-      block[i] = static_cast<std::uint8_t>(data[offset + i]);
-    }
-    compress(state, block);
-  }
-
-  // Padding as MD5's, but the 64-bit bit length is big-endian. The length is
-  // computed in 64 bits even on 32-bit targets, where size_t * 8 could
-  // overflow.
-  std::array<std::uint8_t, 128> tail{};
-  const std::size_t rest = data.size() - offset;
-  for (std::size_t i = 0; i < rest; ++i) tail[i] = static_cast<std::uint8_t>(data[offset + i]);
-  tail[rest] = 0x80;
-  const std::size_t tail_size = rest < 56 ? 64 : 128;
-  const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8u;
-  for (std::size_t i = 0; i < 8; ++i) {
-    tail[tail_size - 1 - i] = static_cast<std::uint8_t>(bits >> (8 * i));
-  }
-  for (std::size_t start = 0; start < tail_size; start += block.size()) {
-    for (std::size_t i = 0; i < block.size(); ++i) block[i] = tail[start + i];
-    compress(state, block);
-  }
+  detail::merkle_damgard(data, detail::LengthOrder::big_endian,
+                         [&state](const Block& block) { compress(state, block); });
 
   std::array<std::uint8_t, 32> digest{};
   for (std::size_t i = 0; i < 32; ++i) {
