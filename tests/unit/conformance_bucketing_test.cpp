@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-// GrowthBook's cross-SDK cases.json; see /work/shared/conformance/NOTICE.md
+// GrowthBook's cross-SDK cases.json; see shared/conformance/NOTICE.md beside the repository
 // for the tuple formats of each section.
 const json& cases() {
   static const json loaded = [] {
