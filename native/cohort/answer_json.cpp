@@ -1,12 +1,12 @@
 #include "answer_json.hpp"
 
 #include "cohort/tracking.hpp"
-#include "vectors/vector_runner.hpp"
+#include "cohort/json_output.hpp"
 
 namespace cohort::cli {
 
 std::string answer_line(const Answer& answer) {
-  return vectors::answer_to_json(answer).dump(-1, ' ', false, Json::error_handler_t::replace);
+  return to_json_text(answer_to_json(answer));
 }
 
 Json published_entry(const Answer& answer) {

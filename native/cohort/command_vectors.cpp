@@ -4,16 +4,19 @@
 #include "cohort/re2_regex_engine.hpp"
 #include "commands.hpp"
 #include "input.hpp"
+#include "cohort/json_output.hpp"
 #include "vectors/vector_runner.hpp"
 
 namespace cohort::cli {
 namespace {
 
-constexpr std::string_view kSynopsis = "cohort vectors FILE...";
+constexpr std::string_view kSynopsis = "cohort vectors [--answers] FILE...";
+
+constexpr FlagSpec kFlags[] = {{"answers", false}};
 
 constexpr std::string_view kHelp = R"(Runs shared vector files and reports every case.
 
-usage: cohort vectors FILE...
+usage: cohort vectors [--answers] FILE...
 
 Each FILE is a vector document (tests/vectors/*.json):
   {"description", "definitions", "secret"?, "now"?, "cases": [
@@ -25,6 +28,9 @@ The runner is the one the GoogleTest suite uses, so both agree.
 
 Prints "PASS name" or "FAIL name: field: expected X, got Y; ..." per case,
 then "N passed, M failed".
+With --answers, prints instead one JSON line per case, {"case": name,
+"answer": {...}} with the whole answer as `cohort resolve` prints it, so
+another runner (the WebAssembly one) can be compared field by field.
 Exit status: 0 when every case passed, 1 when one failed, 2 when a file
 could not be read or parsed (the other files still run) or for usage errors.
 )";
@@ -33,7 +39,7 @@ could not be read or parsed (the other files still run) or for usage errors.
 
 int run_vectors(std::span<const std::string_view> argv) {
   std::string problem;
-  const auto args = parse_args(argv, {}, true, problem);
+  const auto args = parse_args(argv, kFlags, true, problem);
   if (!args) return usage_error("vectors", problem, kSynopsis);
   if (args->help) {
     std::cout << kHelp;
@@ -52,6 +58,12 @@ int run_vectors(std::span<const std::string_view> argv) {
       continue;
     }
     for (const auto& result : vectors::run_vector(*document, regex)) {
+      if (args->has("answers")) {
+        result.passed ? ++passed : ++failed;
+        std::cout << to_json_text({{"case", result.name}, {"answer", answer_to_json(result.answer)}})
+                  << '\n';
+        continue;
+      }
       if (result.passed) {
         ++passed;
         std::cout << "PASS " << result.name << '\n';
@@ -67,7 +79,7 @@ int run_vectors(std::span<const std::string_view> argv) {
       std::cout << '\n';
     }
   }
-  std::cout << passed << " passed, " << failed << " failed\n";
+  if (!args->has("answers")) std::cout << passed << " passed, " << failed << " failed\n";
   if (unreadable) return kExitBadInput;
   return failed > 0 ? kExitFailed : kExitOk;
 }

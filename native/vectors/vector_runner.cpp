@@ -3,6 +3,7 @@
 #include "cohort/context.hpp"
 #include "cohort/context_key.hpp"
 #include "cohort/definitions.hpp"
+#include "cohort/json_output.hpp"
 #include "cohort/memory_sticky_store.hpp"
 #include "cohort/resolver.hpp"
 
@@ -83,20 +84,6 @@ CaseResult run_case(const Json& c, const std::shared_ptr<const Definitions>& def
 }
 
 }  // namespace
-
-Json answer_to_json(const Answer& answer) {
-  Json out = Json::object();
-  out["experiment"] = answer.experiment;
-  out["variant"] = answer.variant;
-  out["key"] = answer.key;
-  out["reason"] = to_string(answer.reason);
-  out["excluded"] = answer.excluded;
-  out["tracked"] = answer.tracked;
-  out["variant_index"] = answer.variant_index;
-  if (!answer.migration_keys.empty()) out["migration_keys"] = answer.migration_keys;
-  if (!answer.error.empty()) out["error"] = answer.error;
-  return out;
-}
 
 std::vector<CaseResult> run_vector(const Json& vector, const RegexEngine& regex) {
   if (!vector.is_object() || !vector.contains("definitions") || !vector.contains("cases") ||

@@ -24,9 +24,4 @@ struct CaseResult {
 /// An unusable vector document yields one failed case named after the problem.
 std::vector<CaseResult> run_vector(const Json& vector, const RegexEngine& regex);
 
-/// The answer as the JSON object the CLI prints and the vectors compare:
-/// experiment, variant, key, reason, excluded, tracked, variant_index, then
-/// migration_keys and error when present.
-Json answer_to_json(const Answer& answer);
-
 }  // namespace cohort::vectors

@@ -535,6 +535,12 @@ def vectors_report_pass_fail_and_a_summary():
                                 "PASS stubbed", "2 passed, 1 failed"], out
     out, err = bad("vectors", path, os.path.join(TMP, "missing-vector.json"), status=2)
     assert out.endswith("2 passed, 1 failed\n") and "missing-vector.json" in err, (out, err)
+    out, _ = bad("vectors", "--answers", path, status=1)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["case"] for line in lines] == ["passes", "fails", "stubbed"], out
+    assert lines[1]["answer"]["variant"] == "a" and lines[2]["answer"]["reason"] == "stubbed", out
+    assert set(lines[0]["answer"]) == {"experiment", "variant", "key", "reason", "excluded",
+                                       "tracked", "variant_index"}, out
 
 
 @test

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "cohort/answer.hpp"
+#include "cohort/error.hpp"
+#include "cohort/json.hpp"
+
+namespace cohort {
+
+/// The answer as a JSON object with the keys experiment, variant, key,
+/// reason, excluded, tracked, variant_index, then migration_keys and error
+/// when present. The CLI prints it, the shared vectors compare it and the
+/// WebAssembly binding returns it, so none of them can disagree on a field.
+Json answer_to_json(const Answer& answer);
+
+/// Problems as a JSON array of {"path", "message"} objects.
+Json errors_to_json(const Errors& errors);
+
+/// Compact JSON text; invalid UTF-8 in strings is replaced by U+FFFD rather
+/// than failing, because the text is going to another program.
+std::string to_json_text(const Json& value);
+
+}  // namespace cohort
