@@ -231,16 +231,20 @@ Condition::Condition(std::unique_ptr<const Node> root) : root_(std::move(root)) 
 
 Condition Condition::compile(const Json& source, const ConditionOptions& options,
                              const std::string& path, Errors& errors) {
+#if defined(__cpp_exceptions)
   try {
+#endif
     condition_detail::Compiler compiler(options, errors);
     Node root = compiler.condition(source, path, 0);
     if (compiler.fails_closed()) root = condition_detail::never();
     return Condition(std::make_unique<const Node>(std::move(root)));
+#if defined(__cpp_exceptions)
   } catch (const std::exception& e) {
     // Only allocation failure can land here; fail closed rather than throw.
     errors.push_back({path, std::string("condition could not be compiled: ") + e.what()});
     return Condition(std::make_unique<const Node>(condition_detail::never()));
   }
+#endif
 }
 
 }  // namespace cohort

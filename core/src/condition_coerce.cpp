@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <string>
@@ -98,7 +99,7 @@ bool decimal_literal(std::string_view text) {
 }
 
 // from_chars reports overflow and underflow alike; JS gives Infinity or 0.
-double out_of_range(std::string_view text) {
+[[maybe_unused]] double out_of_range(std::string_view text) {
   std::int64_t exponent = 0;
   const std::size_t e = text.find_first_of("eE");
   if (e != std::string_view::npos) {
@@ -156,9 +157,21 @@ std::string_view format_number(double number, NumberText& out) {
   // Shortest round-trip digits and the decimal exponent, then JS layout
   // (Number::toString, ECMA-262 §6.1.6.1.20).
   std::array<char, 32> sci{};
+#if defined(__cpp_lib_to_chars)
   const auto result = std::to_chars(sci.data(), sci.data() + sci.size(), std::fabs(number),
                                     std::chars_format::scientific);
   const std::string_view text(sci.data(), static_cast<std::size_t>(result.ptr - sci.data()));
+#else
+  // Standard libraries without floating-point to_chars (the WebAssembly
+  // build's libc++): the fewest correctly rounded digits that read back as
+  // the same double are the shortest round-trip digits to_chars would give.
+  int length = 0;
+  for (int precision = 0; precision <= 16; ++precision) {
+    length = std::snprintf(sci.data(), sci.size(), "%.*e", precision, std::fabs(number));
+    if (std::strtod(sci.data(), nullptr) == std::fabs(number)) break;
+  }
+  const std::string_view text(sci.data(), static_cast<std::size_t>(length));
+#endif
   const std::size_t e = text.find('e');
   std::array<char, 20> digits{};
   int k = 0;

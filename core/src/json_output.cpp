@@ -1,5 +1,7 @@
 #include "cohort/json_output.hpp"
 
+#include "cohort/context.hpp"
+
 namespace cohort {
 
 Json answer_to_json(const Answer& answer) {
@@ -14,6 +16,34 @@ Json answer_to_json(const Answer& answer) {
   if (!answer.migration_keys.empty()) out["migration_keys"] = answer.migration_keys;
   if (!answer.error.empty()) out["error"] = answer.error;
   return out;
+}
+
+void write_answer_json(const Answer& answer, std::string& out) {
+  out += "{\"experiment\":";
+  append_json_string(answer.experiment, out);
+  out += ",\"variant\":";
+  append_json_string(answer.variant, out);
+  out += ",\"key\":";
+  append_json_string(answer.key, out);
+  out += ",\"reason\":\"";
+  out += to_string(answer.reason);
+  out += answer.excluded ? "\",\"excluded\":true" : "\",\"excluded\":false";
+  out += answer.tracked ? ",\"tracked\":true" : ",\"tracked\":false";
+  out += ",\"variant_index\":";
+  out += std::to_string(answer.variant_index);
+  if (!answer.migration_keys.empty()) {
+    out += ",\"migration_keys\":[";
+    for (std::size_t i = 0; i < answer.migration_keys.size(); ++i) {
+      if (i > 0) out += ',';
+      append_json_string(answer.migration_keys[i], out);
+    }
+    out += ']';
+  }
+  if (!answer.error.empty()) {
+    out += ",\"error\":";
+    append_json_string(answer.error, out);
+  }
+  out += '}';
 }
 
 Json errors_to_json(const Errors& errors) {

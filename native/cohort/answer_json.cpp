@@ -6,7 +6,9 @@
 namespace cohort::cli {
 
 std::string answer_line(const Answer& answer) {
-  return to_json_text(answer_to_json(answer));
+  std::string line;
+  write_answer_json(answer, line);
+  return line;
 }
 
 Json published_entry(const Answer& answer) {

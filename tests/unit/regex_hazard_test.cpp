@@ -8,9 +8,9 @@ namespace {
 // Patterns known to take exponential time in backtracking engines (the
 // classic "evil regex" shapes), or to need back-references.
 TEST(RegexHazard, RejectsNestedRepetition) {
-  for (const char* pattern : {"(a+)+", "(a*)*", "(a+)*$", "^(x+x+)+y$", "((ab)*)+", "(\\d+)*",
-                              "([a-z]+)*@", "(?:a+)+", "(?<word>\\w+){2,}", "(a{2,})+",
-                              "((a|b)+c)+", "(a+?)+?"}) {
+  for (const char* pattern :
+       {"(a+)+", "(a*)*", "(a+)*$", "^(x+x+)+y$", "((ab)*)+", "(\\d+)*", "([a-z]+)*@", "(?:a+)+",
+        "(?<word>\\w+){2,}", "(a{2,})+", "((a|b)+c)+", "(a+?)+?"}) {
     EXPECT_TRUE(backtracking_hazard(pattern).has_value()) << pattern;
   }
 }
@@ -26,10 +26,12 @@ TEST(RegexHazard, NamesWhereTheRepeatedGroupEnds) {
 }
 
 TEST(RegexHazard, AcceptsEverydayPatterns) {
-  for (const char* pattern :
-       {"^hello", "(mobile|tablet)", "-12-25$", "^foo.*bar$", "(foo|bar)+", "[(+)]*", "\\(a+\\)+",
-        "(?:ab)+", "(a+)?", "(a+){1}", "(a+){0,1}", "(?<name>a+)", "a{2,5}b{3}", "(?=a+)b",
-        "(?<!x+)y", "[\\]+]+", "\\d+-\\d+", "a{,5}", "{", "(", ")+", "/???***[)", ""}) {
+  for (const char* pattern : {"^hello",     "(mobile|tablet)", "-12-25$",   "^foo.*bar$",
+                              "(foo|bar)+", "[(+)]*",          "\\(a+\\)+", "(?:ab)+",
+                              "(a+)?",      "(a+){1}",         "(a+){0,1}", "(?<name>a+)",
+                              "a{2,5}b{3}", "(?=a+)b",         "(?<!x+)y",  "[\\]+]+",
+                              "\\d+-\\d+",  "a{,5}",           "{",         "(",
+                              ")+",         "/???***[)",       ""}) {
     EXPECT_EQ(backtracking_hazard(pattern), std::nullopt) << pattern;
   }
 }

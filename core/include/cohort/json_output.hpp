@@ -14,6 +14,11 @@ namespace cohort {
 /// WebAssembly binding returns it, so none of them can disagree on a field.
 Json answer_to_json(const Answer& answer);
 
+/// The same object as compact JSON text, written directly rather than
+/// through a Json value: this runs once per answer across the WebAssembly
+/// boundary. Equal, byte for byte, to to_json_text(answer_to_json(answer)).
+void write_answer_json(const Answer& answer, std::string& out);
+
 /// Problems as a JSON array of {"path", "message"} objects.
 Json errors_to_json(const Errors& errors);
 
