@@ -1,12 +1,17 @@
 # Two commands for a fresh machine:
 #   make demo   builds everything and runs the cohort tool on the example
 #   make test   builds every preset the suite runs under and runs every test
-# Both install missing Debian packages first (.ci/setup).
+# Both install missing Debian packages first (.ci/setup), and the npm
+# packages of js/ from its package-lock.json.
 
 EXAMPLE_DEFINITIONS := native/examples/definitions.json
 EXAMPLE_CONTEXT     := {"actor": "user:42", "username": "ada", "course": "course-v1:edX+DemoX+2026"}
 
-.PHONY: all setup build demo test test-release test-asan bench format clean
+# Debian's emcc runs its JavaScript optimizer with node and needs Debian's
+# acorn, which lives outside the default module path.
+EMSCRIPTEN_ENV := NODE_PATH=/usr/share/nodejs
+
+.PHONY: all setup build wasm js demo test test-release test-asan test-js bench format clean
 
 all: build
 
@@ -17,11 +22,21 @@ build: setup
 	cmake --preset native-release
 	cmake --build --preset native-release
 
+wasm: setup
+	$(EMSCRIPTEN_ENV) emcmake cmake --preset wasm
+	$(EMSCRIPTEN_ENV) cmake --build --preset wasm
+
+js/node_modules/.package-lock.json: js/package.json js/package-lock.json
+	cd js && npm ci --no-audit --no-fund
+
+js: wasm js/node_modules/.package-lock.json
+	cd js && npm run build
+
 demo: build
 	build/native-release/native/cohort resolve --definitions $(EXAMPLE_DEFINITIONS) \
 	  --context '$(EXAMPLE_CONTEXT)'
 
-test: test-release test-asan
+test: test-release test-asan test-js
 
 test-release: build
 	ctest --preset native-release --parallel 2
@@ -31,6 +46,14 @@ test-asan: setup
 	cmake --build --preset native-asan
 	ctest --preset native-asan --parallel 2
 
+# Jest under jsdom against the built package, the type check of the .d.ts
+# and an npm pack installed into an empty folder. Needs the native build for
+# the native-vs-WebAssembly comparisons.
+test-js: build js
+	cd js && npm run typecheck
+	cd js && npm test
+	tests/js/pack_smoke_test.sh
+
 bench: build
 	build/native-release/native/cohort-bench
 
@@ -38,4 +61,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf build
+	rm -rf build js/dist

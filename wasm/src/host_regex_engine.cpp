@@ -7,15 +7,26 @@
 namespace {
 
 // The compiled RegExp objects live in a JavaScript table; C++ holds indexes.
-// Text crosses as (pointer, length) and is decoded with TextDecoder, so NUL
-// characters and invalid UTF-8 survive as they would in a JavaScript string.
+// Text crosses as (pointer, length) and is decoded piece by piece between NUL
+// bytes (UTF8ToString stops at a NUL), so NUL characters survive; TextDecoder
+// is not used because some hosts (jsdom) lack it.
 
 // clang-format off
 EM_JS(int, cohort_regex_compile, (const char* pattern, int length, int ignore_case), {
-  var table = Module["cohortRegex"] || (Module["cohortRegex"] = {list: [], free: [], text: new TextDecoder()});
+  var table = Module["cohortRegex"] || (Module["cohortRegex"] = {list: [], free: [], text: function(ptr, size) {
+    var out = "", start = ptr, end = ptr + size;
+    for (var i = ptr; i <= end; i++) {
+      if (i === end || HEAPU8[i] === 0) {
+        out += UTF8ToString(start, i - start);
+        if (i < end) out += String.fromCharCode(0);
+        start = i + 1;
+      }
+    }
+    return out;
+  }});
   var re;
   try {
-    re = new RegExp(table.text.decode(HEAPU8.subarray(pattern, pattern + length)), ignore_case ? "i" : "");
+    re = new RegExp(table.text(pattern, length), ignore_case ? "i" : "");
   } catch (e) {
     return -1;
   }
@@ -27,7 +38,7 @@ EM_JS(int, cohort_regex_compile, (const char* pattern, int length, int ignore_ca
 EM_JS(int, cohort_regex_test, (int id, const char* text, int length), {
   var table = Module["cohortRegex"];
   try {
-    return table.list[id].test(table.text.decode(HEAPU8.subarray(text, text + length))) ? 1 : 0;
+    return table.list[id].test(table.text(text, length)) ? 1 : 0;
   } catch (e) {
     return 0;
   }

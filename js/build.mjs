@@ -1,0 +1,78 @@
+// Builds the package from src/ and the Emscripten outputs of the wasm preset:
+//   dist/wasm/     cohort_node.cjs (wasm embedded, synchronous), cohort_web.mjs + .wasm
+//   dist/node/     index.js / testing.js (ESM), index.cjs / testing.cjs (CommonJS)
+//   dist/browser/  index.js (ESM, asynchronous wasm)
+//   dist/types/    .d.ts from tsc
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wasmBuild = process.env.COHORT_WASM_DIR ?? join(here, '..', 'build', 'wasm', 'wasm');
+const dist = join(here, 'dist');
+
+const outputs = [
+  ['cohort_node.js', 'cohort_node.cjs'],
+  ['cohort_web.mjs', 'cohort_web.mjs'],
+  ['cohort_web.wasm', 'cohort_web.wasm'],
+];
+for (const [from] of outputs) {
+  if (!existsSync(join(wasmBuild, from))) {
+    console.error(`build.mjs: ${join('build', 'wasm', 'wasm', from)} is missing; build the wasm preset first (make wasm)`);
+    process.exit(2);
+  }
+}
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'wasm'), { recursive: true });
+for (const [from, to] of outputs) copyFileSync(join(wasmBuild, from), join(dist, 'wasm', to));
+
+// The wasm outputs stay separate files: imported by relative path from
+// dist/node and dist/browser, never bundled.
+const wasmExternal = {
+  name: 'wasm-external',
+  setup(b) {
+    b.onResolve({ filter: /\/wasm\/cohort_(node\.cjs|web\.mjs)$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['vitest'],
+  plugins: [wasmExternal],
+};
+const loader = (which) => ({ '#cohort-load': join(here, 'src', `load_${which}.ts`) });
+
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', testing: 'src/testing_esm.ts' },
+  outdir: join(dist, 'node'),
+  format: 'esm',
+  platform: 'neutral',
+  alias: loader('node'),
+});
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts' },
+  outdir: join(dist, 'node'),
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  platform: 'node',
+  alias: loader('node'),
+});
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: join(dist, 'browser'),
+  format: 'esm',
+  platform: 'browser',
+  minify: true,
+  alias: loader('browser'),
+});
+
+execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json',
+  '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { cwd: here, stdio: 'inherit' });

@@ -1,0 +1,16 @@
+// Jest runs the suites in tests/js against the built package (dist/), under
+// jsdom, with no set-up file: `cohort/testing` registers its own afterEach.
+const path = require('node:path');
+
+module.exports = {
+  rootDir: __dirname,
+  roots: ['<rootDir>/../tests/js'],
+  testEnvironment: 'jsdom',
+  testMatch: ['**/*.test.js'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.vitest\\.'],
+  modulePaths: [path.join(__dirname, 'node_modules')],
+  moduleNameMapper: {
+    '^cohort$': '<rootDir>/dist/node/index.cjs',
+    '^cohort/testing$': '<rootDir>/dist/node/testing.cjs',
+  },
+};

@@ -1,0 +1,61 @@
+// GitLab's `~/experimentation/utils`, answer for answer.
+import { runtime } from './runtime.js';
+import { experimentContext } from './tracking.js';
+import type { ExperimentContext, ExperimentData, VariantHandlers } from './types.js';
+
+/** GitLab's default and candidate variant names. */
+export const DEFAULT_VARIANT = 'control';
+export const CANDIDATE_VARIANT = 'candidate';
+
+/**
+ * `{experiment, key, variant, migration_keys?}` for `name`, or undefined:
+ * stubs first, then server-pushed data (window.gl.experiments, read at call
+ * time; window.gon.experiment; init's `published`), then local resolution.
+ * The object is frozen: it is shared by every caller until the answer changes.
+ */
+export function getExperimentData(name: string): ExperimentData | undefined {
+  return runtime().data(name);
+}
+
+/** The Snowplow context of every experiment with data, for attaching to events. */
+export function getAllExperimentContexts(): ExperimentContext[] {
+  const r = runtime();
+  const contexts: ExperimentContext[] = [];
+  for (const name of r.names()) {
+    const data = r.data(name);
+    if (data) contexts.push(experimentContext(data));
+  }
+  return contexts;
+}
+
+/** True when `name`'s variant is `variant` ('candidate' by default). */
+export function isExperimentVariant(name: string, variant: string = CANDIDATE_VARIANT): boolean {
+  return getExperimentData(name)?.variant === variant;
+}
+
+/** The variant of `name`, or 'control' when there is no data. */
+export function getExperimentVariant(name: string): string {
+  return getExperimentData(name)?.variant || DEFAULT_VARIANT;
+}
+
+function own<T>(handlers: VariantHandlers<T>, name: string): (() => T) | undefined {
+  if (!Object.prototype.hasOwnProperty.call(handlers, name)) return undefined;
+  const handler = handlers[name];
+  return typeof handler === 'function' ? handler : undefined;
+}
+
+/**
+ * Calls the handler of the assigned variant and returns its result:
+ * `use`/`control` for control, `try`/`candidate` for candidate, the variant's
+ * own name otherwise. A variant without a handler runs control's handler.
+ */
+export function experiment<T>(name: string, handlers: VariantHandlers<T>): T | undefined {
+  if (handlers === null || typeof handlers !== 'object') return undefined;
+  const variant = getExperimentVariant(name);
+  const control = own(handlers, 'use') ?? own(handlers, 'control');
+  let handler: (() => T) | undefined;
+  if (variant === DEFAULT_VARIANT) handler = control;
+  else if (variant === CANDIDATE_VARIANT) handler = own(handlers, 'try') ?? own(handlers, 'candidate');
+  else handler = own(handlers, variant);
+  return (handler ?? control)?.();
+}

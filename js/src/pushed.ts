@@ -1,0 +1,143 @@
+import type { CohortError, ExperimentData } from './types.js';
+
+/** Longest experiment name, variant or key accepted from pushed data or stubs. */
+export const MAX_NAME_LENGTH = 256;
+/** The most migration keys accepted for one pushed entry. */
+export const MAX_MIGRATION_KEYS = 32;
+/** The most pushed entries `getAllExperimentContexts` looks at. */
+export const MAX_PUSHED_ENTRIES = 1_000;
+
+type Report = (error: CohortError) => void;
+
+interface PushedWindow {
+  gl?: { experiments?: unknown };
+  gon?: { experiment?: unknown };
+}
+
+function pageWindow(): PushedWindow | undefined {
+  return typeof window === 'undefined' ? undefined : (window as unknown as PushedWindow);
+}
+
+/** Own property `name` of `holder`, never one inherited (`__proto__`, `constructor`…). */
+export function ownEntry(holder: unknown, name: string): unknown {
+  if (holder === null || typeof holder !== 'object') return undefined;
+  try {
+    return Object.prototype.hasOwnProperty.call(holder, name)
+      ? (holder as Record<string, unknown>)[name]
+      : undefined;
+  } catch {
+    return undefined; // a throwing getter or Proxy trap
+  }
+}
+
+/** The raw entry for `name`: window.gl.experiments, then window.gon.experiment, then `fallback`. */
+export function rawPushed(name: string, fallback: unknown): unknown {
+  const w = pageWindow();
+  let entry: unknown;
+  if (w) {
+    try {
+      entry = ownEntry(w.gl?.experiments, name) ?? ownEntry(w.gon?.experiment, name);
+    } catch {
+      entry = undefined;
+    }
+  }
+  return entry ?? ownEntry(fallback, name);
+}
+
+export function isValidName(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_NAME_LENGTH;
+}
+
+/**
+ * Checks one pushed entry and copies the fields GitLab's client keeps
+ * (experiment, key, variant, migration_keys). Returns undefined, after
+ * reporting why, for anything unusable.
+ */
+export function sanitizePushed(name: string, entry: unknown, report: Report): ExperimentData | undefined {
+  if (entry === undefined) return undefined;
+  const problem = (message: string) => {
+    report({ source: 'published', path: name, message });
+    return undefined;
+  };
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    return problem(`expected an object {experiment, key, variant}, got ${describe(entry)}`);
+  }
+  let variant: unknown;
+  let key: unknown;
+  let experiment: unknown;
+  let migrationKeys: unknown;
+  try {
+    variant = ownEntry(entry, 'variant');
+    key = ownEntry(entry, 'key');
+    experiment = ownEntry(entry, 'experiment');
+    migrationKeys = ownEntry(entry, 'migration_keys');
+  } catch {
+    return problem('the entry could not be read');
+  }
+  if (!isValidName(variant)) {
+    return problem(`variant: expected a string of 1 to ${MAX_NAME_LENGTH} characters, got ${describe(variant)}`);
+  }
+  if (experiment !== undefined && experiment !== name) {
+    return problem(`experiment: expected "${name}", got ${describe(experiment)}`);
+  }
+  const data: ExperimentData = { experiment: name, variant };
+  if (key !== undefined && key !== null) {
+    if (!isValidName(key)) return problem(`key: expected a string of 1 to ${MAX_NAME_LENGTH} characters, got ${describe(key)}`);
+    data.key = key;
+  }
+  if (migrationKeys !== undefined && migrationKeys !== null) {
+    if (
+      !Array.isArray(migrationKeys) ||
+      migrationKeys.length > MAX_MIGRATION_KEYS ||
+      !migrationKeys.every(isValidName)
+    ) {
+      return problem(`migration_keys: expected at most ${MAX_MIGRATION_KEYS} key strings`);
+    }
+    data.migration_keys = [...migrationKeys];
+  }
+  // GitLab's order of fields: experiment, key, variant, migration_keys.
+  return {
+    experiment: data.experiment,
+    ...(data.key !== undefined ? { key: data.key } : {}),
+    variant: data.variant,
+    ...(data.migration_keys ? { migration_keys: data.migration_keys } : {}),
+  };
+}
+
+/** The names of every pushed entry (gl first, then gon, then `fallback`), bounded. */
+export function pushedNames(fallback: unknown): string[] {
+  const names = new Set<string>();
+  const add = (holder: unknown) => {
+    if (holder === null || typeof holder !== 'object') return;
+    try {
+      for (const name of Object.keys(holder)) {
+        if (names.size >= MAX_PUSHED_ENTRIES) return;
+        names.add(name);
+      }
+    } catch {
+      // a hostile object whose keys cannot be listed contributes nothing
+    }
+  };
+  const w = pageWindow();
+  if (w) {
+    try {
+      add(w.gl?.experiments);
+      add(w.gon?.experiment);
+    } catch {
+      // window.gl or window.gon behind a throwing getter
+    }
+  }
+  add(fallback);
+  return [...names];
+}
+
+/** A short description of a bad value for error messages (never the whole value). */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+}

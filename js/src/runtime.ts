@@ -1,0 +1,310 @@
+import { loadModule } from '#cohort-load';
+import type { CohortModule, WasmEngine } from './engine.js';
+import { parseAnswer, parseAnswers, parseErrors, parseLoadReport } from './engine.js';
+import { describe, isValidName, rawPushed, sanitizePushed, pushedNames } from './pushed.js';
+import { changed, state } from './state.js';
+import { Tracking } from './tracking.js';
+import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData } from './types.js';
+
+/** Longest context or definitions JSON text accepted from JavaScript (the core checks again). */
+const MAX_CONTEXT_BYTES = 64 * 1024;
+
+interface Memo {
+  stateVersion: number;
+  version: number;
+  pushed: unknown;
+  answer: Answer;
+  data: ExperimentData | undefined;
+}
+
+function answerOf(experiment: string, fields: Partial<Answer>): Answer {
+  return {
+    experiment,
+    variant: 'control',
+    key: '',
+    reason: 'unknown',
+    excluded: false,
+    tracked: false,
+    variant_index: 0,
+    ...fields,
+  };
+}
+
+/** What getExperimentData shows of an answer: only assignments and pushed data have data. */
+function dataOf(answer: Answer): ExperimentData | undefined {
+  if (!answer.tracked && answer.reason !== 'published') return undefined;
+  return Object.freeze({
+    experiment: answer.experiment,
+    ...(answer.key !== '' ? { key: answer.key } : {}),
+    variant: answer.variant,
+    ...(answer.migration_keys ? { migration_keys: Object.freeze([...answer.migration_keys]) as string[] } : {}),
+  });
+}
+
+function jsonText(value: unknown, what: string): { text?: string; error?: string } {
+  if (typeof value === 'string') return { text: value };
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined) return { error: `${what}: expected a JSON value, got ${describe(value)}` };
+    return { text };
+  } catch (e) {
+    return { error: `${what}: could not be written as JSON (${String(e)})` };
+  }
+}
+
+/**
+ * One runtime per page (or Node realm): the WebAssembly engine, the
+ * definitions and context it holds, pushed data, tracking, and a memo of
+ * answers for the current context.
+ */
+export class Runtime {
+  readonly ready: Promise<void>;
+  private engine: WasmEngine | undefined;
+  private readonly memo = new Map<string, Memo>();
+  private version = 0;
+  private definitionsText: string | undefined;
+  private contextText = '{}';
+  private contextError: string | undefined;
+  private course: string | undefined;
+  private secret = '';
+  private sticky = { capacity: 10_000, ttlMs: 0 };
+  private published: PublishedData | undefined;
+  private onError: ((error: CohortError) => void) | undefined;
+  private clock: () => number = Date.now;
+  private readonly variantsOf = new Map<string, string[] | null>();
+  private allNames: string[] | undefined;
+  private readonly reportedPushed = new WeakSet<object>();
+  readonly tracking = new Tracking((e) => this.report(e));
+
+  constructor() {
+    state.resets.add(() => this.reset());
+    let loaded: CohortModule | Promise<CohortModule>;
+    try {
+      loaded = loadModule();
+    } catch (e) {
+      this.ready = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
+    if (loaded instanceof Promise || typeof (loaded as { then?: unknown }).then === 'function') {
+      this.ready = Promise.resolve(loaded).then((module) => this.attach(module));
+    } else {
+      this.attach(loaded as CohortModule);
+      this.ready = Promise.resolve();
+    }
+  }
+
+  private attach(module: CohortModule): void {
+    this.engine = new module.Engine();
+    this.loadDefinitions();
+    this.applyContext();
+    this.invalidate();
+  }
+
+  report(error: CohortError): void {
+    try {
+      if (this.onError) this.onError(error);
+      else if (typeof console !== 'undefined') console.warn(`cohort: ${error.source} ${error.path}: ${error.message}`);
+    } catch {
+      // onError is the caller's code; its failure must not reach rendering either.
+    }
+  }
+
+  init(options: InitOptions = {}): Promise<void> {
+    if (options === null || typeof options !== 'object') {
+      this.report({ source: 'definitions', path: '', message: `init: expected an options object, got ${describe(options)}` });
+      return this.ready;
+    }
+    if (options.onError !== undefined) this.onError = typeof options.onError === 'function' ? options.onError : undefined;
+    if (typeof options.now === 'function') this.clock = options.now;
+    this.tracking.configure(options.trackers, options.storage);
+    let reload = false;
+    if (options.secret !== undefined) {
+      this.secret = typeof options.secret === 'string' ? options.secret : String(options.secret);
+      reload = true;
+    }
+    if (options.sticky !== undefined) {
+      this.sticky = {
+        capacity: Number(options.sticky?.capacity ?? this.sticky.capacity),
+        ttlMs: Number(options.sticky?.ttlMs ?? this.sticky.ttlMs),
+      };
+      reload = true;
+    }
+    if (options.definitions !== undefined) {
+      const { text, error } = jsonText(options.definitions, 'definitions');
+      if (error) this.report({ source: 'definitions', path: '', message: error });
+      this.definitionsText = text ?? '{"experiments":[]}';
+      reload = true;
+    }
+    if (options.published !== undefined) this.published = options.published;
+    if (reload) this.loadDefinitions();
+    if (options.context !== undefined) this.setContext(options.context);
+    else this.invalidate();
+    return this.ready;
+  }
+
+  setContext(context: Context): void {
+    const { text, error } = jsonText(context, 'context');
+    if (error || text === undefined || text.length > MAX_CONTEXT_BYTES) {
+      this.contextError = error ?? `context: ${text?.length ?? 0} bytes; the limit is ${MAX_CONTEXT_BYTES}`;
+      this.report({ source: 'context', path: '', message: this.contextError });
+    } else {
+      this.contextText = text;
+      this.contextError = undefined;
+      const course = (context as { course?: unknown } | null)?.course;
+      this.course = typeof course === 'string' ? course : undefined;
+      this.applyContext();
+    }
+    this.invalidate();
+  }
+
+  private loadDefinitions(): void {
+    if (!this.engine || this.definitionsText === undefined) return;
+    const report = parseLoadReport(
+      this.engine.load(this.definitionsText, this.secret, this.sticky.capacity, this.sticky.ttlMs),
+    );
+    for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
+    for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
+    this.variantsOf.clear();
+    this.allNames = undefined;
+  }
+
+  private applyContext(): void {
+    if (!this.engine || this.contextError !== undefined) return;
+    const errors = parseErrors(this.engine.setContext(this.contextText));
+    if (errors.length > 0) {
+      const e = errors[0]!;
+      this.contextError = `context${e.path}: ${e.message}`;
+      this.report({ source: 'context', path: e.path, message: e.message });
+    }
+  }
+
+  /** Forget memoized answers: something they depend on changed. */
+  invalidate(): void {
+    this.version += 1;
+    this.memo.clear();
+    changed();
+  }
+
+  /** Forget session de-duplication and memoized answers (test isolation). */
+  reset(): void {
+    this.tracking.forget();
+    this.memo.clear();
+  }
+
+  private variants(name: string): string[] | null {
+    if (!this.engine) return null;
+    let list = this.variantsOf.get(name);
+    if (list === undefined) {
+      list = JSON.parse(this.engine.variants(name)) as string[] | null;
+      this.variantsOf.set(name, list);
+    }
+    return list;
+  }
+
+  private pushedData(name: string, raw: unknown): ExperimentData | undefined {
+    const report = (error: CohortError) => {
+      // Report a bad entry once, not on every read of it.
+      if (raw !== null && typeof raw === 'object') {
+        if (this.reportedPushed.has(raw)) return;
+        this.reportedPushed.add(raw);
+      }
+      this.report(error);
+    };
+    return sanitizePushed(name, raw, report);
+  }
+
+  /** The full answer for `name`: for `context`, or the current context when omitted. */
+  run(name: string, context?: Context): Answer {
+    if (!isValidName(name)) {
+      this.report({ source: 'context', path: '', message: `experiment name: expected a non-empty string, got ${describe(name)}` });
+      return answerOf(typeof name === 'string' ? name : '', { reason: 'error', error: 'invalid experiment name' });
+    }
+    if (context === undefined) return this.current(name).answer;
+    const { text, error } = jsonText(context, 'context');
+    const course = (context as { course?: unknown } | null)?.course;
+    return this.resolve(name, rawPushed(name, this.published), error, text ?? '', typeof course === 'string' ? course : undefined);
+  }
+
+  /** getExperimentData: memoized per experiment until anything it depends on changes. */
+  data(name: string): ExperimentData | undefined {
+    if (typeof name !== 'string') return undefined;
+    return this.current(name).data;
+  }
+
+  private current(name: string): Memo {
+    const pushed = rawPushed(name, this.published);
+    const memo = this.memo.get(name);
+    if (memo && memo.stateVersion === state.version && memo.version === this.version && memo.pushed === pushed) {
+      return memo;
+    }
+    if (memo && memo.stateVersion !== state.version) this.memo.clear();
+    const answer = this.resolve(name, pushed, this.contextError, '', this.course);
+    const fresh: Memo = { stateVersion: state.version, version: this.version, pushed, answer, data: dataOf(answer) };
+    // Answers before the engine is ready are provisional: do not keep them.
+    if (this.engine) this.memo.set(name, fresh);
+    return fresh;
+  }
+
+  private resolve(name: string, pushedRaw: unknown, contextError: string | undefined, contextText: string, course: string | undefined): Answer {
+    // 1. a stub (tests)
+    const stub = state.stubs.get(name);
+    if (stub !== undefined) {
+      const index = this.variants(name)?.indexOf(stub) ?? -1;
+      const answer = answerOf(name, { variant: stub, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
+      this.tracking.assignment(answer, dataOf(answer)!, course, false);
+      return answer;
+    }
+    // 2. server-pushed data, unless the definition no longer has its variant
+    const pushed = this.pushedData(name, pushedRaw);
+    if (pushed) {
+      const variants = this.variants(name);
+      if (variants === null || variants.includes(pushed.variant)) {
+        return answerOf(name, {
+          variant: pushed.variant,
+          key: pushed.key ?? '',
+          reason: 'published',
+          variant_index: Math.max(variants?.indexOf(pushed.variant) ?? 0, 0),
+          ...(pushed.migration_keys ? { migration_keys: pushed.migration_keys } : {}),
+        });
+      }
+    }
+    // 3-9. local resolution in the core
+    if (contextError !== undefined) return answerOf(name, { reason: 'error', error: contextError });
+    if (!this.engine) return answerOf(name, { reason: 'unknown' });
+    const answer = parseAnswer(this.engine.resolve(name, contextText, this.clock()));
+    if (answer.reason === 'error' && contextText !== '') {
+      this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });
+    }
+    if (answer.tracked) this.tracking.assignment(answer, dataOf(answer)!, course, true);
+    return answer;
+  }
+
+  /** Names of every experiment with data: stubbed, pushed or defined. */
+  names(): string[] {
+    const names = new Set<string>(state.stubs.keys());
+    for (const name of pushedNames(this.published)) names.add(name);
+    if (this.engine) {
+      this.allNames ??= parseAnswers(this.engine.resolveAll('{}', 0)).map((a) => a.experiment);
+      for (const name of this.allNames) names.add(name);
+    }
+    return [...names];
+  }
+
+  /** The course of the current context (edX), if any. */
+  currentCourse(): string | undefined {
+    return this.course;
+  }
+
+  /** Low-level access for the shared vectors: the engine once ready. */
+  wasmEngine(): WasmEngine | undefined {
+    return this.engine;
+  }
+}
+
+const KEY = Symbol.for('cohort.runtime.v1');
+const holder = globalThis as unknown as Record<symbol, Runtime | undefined>;
+
+/** The runtime of this realm, created on first use and shared by every copy of the package. */
+export function runtime(): Runtime {
+  return (holder[KEY] ??= new Runtime());
+}

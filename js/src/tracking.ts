@@ -1,0 +1,132 @@
+import { record } from './state.js';
+import type { Answer, CohortError, ExperimentData, KeyValueStorage, Tracker, TrackingEvent } from './types.js';
+
+/** GLEX's Snowplow schema for the experiment context (SPEC §4). */
+export const TRACKING_CONTEXT_SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0';
+
+const SESSION_PREFIX = 'cohort.assigned:';
+/** Assignments remembered in memory; the oldest are forgotten beyond this. */
+const MAX_SEEN = 10_000;
+
+/** The experiment context of `data`: exactly {experiment, key, variant, migration_keys?}. */
+export function experimentContext(data: ExperimentData) {
+  return { schema: TRACKING_CONTEXT_SCHEMA, data: { ...data } };
+}
+
+/** True when the browser asks not to be tracked. */
+export function doNotTrack(): boolean {
+  const g = globalThis as {
+    navigator?: { doNotTrack?: unknown; msDoNotTrack?: unknown; globalPrivacyControl?: unknown };
+    doNotTrack?: unknown;
+  };
+  const yes = (v: unknown) => v === '1' || v === 'yes' || v === true;
+  try {
+    return yes(g.navigator?.doNotTrack) || yes(g.navigator?.msDoNotTrack) || yes(g.doNotTrack);
+  } catch {
+    return false;
+  }
+}
+
+function defaultStorage(): KeyValueStorage | null {
+  try {
+    const w = globalThis as { sessionStorage?: KeyValueStorage };
+    return w.sessionStorage ?? null;
+  } catch {
+    return null; // sessionStorage access throws in sandboxed frames
+  }
+}
+
+/**
+ * Emits tracking events to the sinks: assignments once per session for each
+ * (experiment, key, course), custom events always. Honours Do-Not-Track.
+ * A sink that throws is reported and the others still run.
+ */
+export class Tracking {
+  private sinks: Tracker[] = [];
+  private storage: KeyValueStorage | null = defaultStorage();
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly report: (error: CohortError) => void) {}
+
+  configure(trackers: Tracker | Tracker[] | undefined, storage: KeyValueStorage | null | undefined) {
+    if (trackers !== undefined) {
+      const list = Array.isArray(trackers) ? trackers : [trackers];
+      this.sinks = list.filter((t): t is Tracker => typeof t === 'function');
+      if (this.sinks.length !== list.length) {
+        this.report({ source: 'tracker', path: '', message: 'trackers: expected functions; the others were ignored' });
+      }
+    }
+    if (storage !== undefined) this.storage = storage;
+  }
+
+  /** Forgets which assignments this session has seen (tests). */
+  forget(): void {
+    this.seen.clear();
+  }
+
+  /** An assignment, emitted once per session; `toSinks` false sends it to the test recorder only. */
+  assignment(answer: Answer, data: ExperimentData, course: string | undefined, toSinks: boolean): void {
+    if (doNotTrack()) return;
+    const id = `${SESSION_PREFIX}${answer.experiment}:${answer.key}:${answer.variant}:${course ?? ''}`;
+    if (this.alreadySeen(id, toSinks)) return;
+    this.emit(
+      {
+        action: 'assignment',
+        experiment: answer.experiment,
+        variant: answer.variant,
+        key: answer.key,
+        context: experimentContext(data),
+        properties: {},
+        bucket: answer.variant_index,
+        ...(course !== undefined ? { course } : {}),
+      },
+      toSinks,
+    );
+  }
+
+  /** A custom event for an experiment the context takes part in. */
+  custom(data: ExperimentData, action: string, properties: Record<string, unknown>, bucket: number, course?: string) {
+    if (doNotTrack()) return;
+    this.emit(
+      {
+        action,
+        experiment: data.experiment,
+        variant: data.variant,
+        key: data.key ?? '',
+        context: experimentContext(data),
+        properties: { ...properties },
+        bucket,
+        ...(course !== undefined ? { course } : {}),
+      },
+      true,
+    );
+  }
+
+  private alreadySeen(id: string, persistent: boolean): boolean {
+    if (this.seen.has(id)) return true;
+    this.seen.add(id);
+    if (this.seen.size > MAX_SEEN) this.seen.delete(this.seen.values().next().value as string);
+    if (!persistent || !this.storage) return false;
+    try {
+      if (this.storage.getItem(id) !== null) return true;
+      this.storage.setItem(id, '1');
+    } catch (e) {
+      // Full or blocked storage: de-duplicate in memory for this page only.
+      this.report({ source: 'storage', path: id, message: `session storage failed: ${String(e)}` });
+      this.storage = null;
+    }
+    return false;
+  }
+
+  private emit(event: TrackingEvent, toSinks: boolean): void {
+    record(event);
+    if (!toSinks) return;
+    for (const sink of this.sinks) {
+      try {
+        sink(event);
+      } catch (e) {
+        this.report({ source: 'tracker', path: event.experiment, message: `a tracker threw: ${String(e)}` });
+      }
+    }
+  }
+}

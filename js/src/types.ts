@@ -1,0 +1,115 @@
+/** Why an answer is what it is: one per answer, in the order of the pipeline. */
+export type Reason =
+  | 'stubbed'
+  | 'published'
+  | 'unknown'
+  | 'disabled'
+  | 'cached'
+  | 'excluded'
+  | 'forced'
+  | 'segment'
+  | 'gate'
+  | 'split'
+  | 'error';
+
+/** The full answer of the resolution pipeline, field for field as the core writes it. */
+export interface Answer {
+  experiment: string;
+  variant: string;
+  /** The context key: a digest, never a raw id. Empty when none applies. */
+  key: string;
+  reason: Reason;
+  excluded: boolean;
+  /** True when this answer counts as an assignment to be tracked. */
+  tracked: boolean;
+  /** Index of `variant` in the definition's variants; 0 is control. */
+  variant_index: number;
+  migration_keys?: string[];
+  error?: string;
+}
+
+/** What GitLab's `getExperimentData` returns. */
+export interface ExperimentData {
+  experiment: string;
+  key?: string;
+  variant: string;
+  migration_keys?: string[];
+}
+
+/** The Snowplow context attached to experiment events. */
+export interface ExperimentContext {
+  schema: string;
+  data: ExperimentData;
+}
+
+/** A context: who or what is being assigned, e.g. `{ actor: 'user:42' }`. */
+export type Context = Record<string, unknown>;
+
+/** Server-pushed data, as `window.gl.experiments` holds it. */
+export type PublishedData = Record<string, ExperimentData>;
+
+/** Something that went wrong with an input; the bad entry was skipped. */
+export interface CohortError {
+  /** Which input: definitions, context, published, stubs, tracker, storage. */
+  source: 'definitions' | 'context' | 'published' | 'stubs' | 'tracker' | 'storage';
+  /** Where in that input (a JSON Pointer or an experiment name); '' for all of it. */
+  path: string;
+  message: string;
+}
+
+/** One tracking event, as every sink receives it. */
+export interface TrackingEvent {
+  /** `assignment` when a context is assigned; otherwise the action given to `track`. */
+  action: string;
+  experiment: string;
+  variant: string;
+  key: string;
+  /** The GitLab experiment context, exactly {schema, data: {experiment, key, variant, migration_keys?}}. */
+  context: ExperimentContext;
+  /** Properties given to `track` (label, property, value…); {} for assignments. */
+  properties: Record<string, unknown>;
+  /** The bucket: the variant's index (edX bucket number). */
+  bucket: number;
+  /** The `course` of the context, when it has one (edX). */
+  course?: string;
+}
+
+/** A tracking sink. A sink that throws is reported to onError and skipped. */
+export type Tracker = (event: TrackingEvent) => void;
+
+/** Where once-per-session de-duplication is remembered (sessionStorage in a browser). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Options of `init`; every field is optional and replaces what was set before. */
+export interface InitOptions {
+  /** A definitions document ({experiments, saved_groups} or an array), as an object or JSON text. */
+  definitions?: unknown;
+  /** The current context. */
+  context?: Context;
+  /** Server-pushed data, used when `window.gl.experiments` has no entry. */
+  published?: PublishedData;
+  /** Mixed into every context key so keys cannot be recomputed from ids. */
+  secret?: string;
+  /** Once-per-session de-duplication of assignment events; sessionStorage by default in a browser. */
+  storage?: KeyValueStorage | null;
+  /** Sinks for tracking events; a bare function is the callback sink. */
+  trackers?: Tracker | Tracker[];
+  /** Receives every input problem; by default they go to console.warn. */
+  onError?: (error: CohortError) => void;
+  /** Sticky store bounds: entries kept (least recently used dropped) and lifetime. */
+  sticky?: { capacity?: number; ttlMs?: number };
+  /** The clock, in epoch milliseconds (tests). */
+  now?: () => number;
+}
+
+/** Handlers for `experiment()`: `use`/`control` for control, `try`/`candidate` for candidate. */
+export interface VariantHandlers<T> {
+  use?: () => T;
+  control?: () => T;
+  try?: () => T;
+  candidate?: () => T;
+  [variant: string]: (() => T) | undefined;
+}

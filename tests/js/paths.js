@@ -1,0 +1,12 @@
+// Where the suites find the shared files and the builds they compare.
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+module.exports = {
+  root,
+  vectorsDir: path.join(root, 'tests', 'vectors'),
+  conformanceFile: path.join(root, '..', 'shared', 'conformance', 'growthbook-cases.json'),
+  nodeWasm: path.join(root, 'js', 'dist', 'wasm', 'cohort_node.cjs'),
+  nativeCli: path.join(root, 'build', 'native-release', 'native', 'cohort'),
+  exampleDefinitions: path.join(root, 'native', 'examples', 'definitions.json'),
+};

@@ -1,0 +1,48 @@
+// Compiled by `npm run typecheck` (never run): the public API as a
+// TypeScript user sees it through the shipped .d.ts files.
+import {
+  experiment,
+  getAllExperimentContexts,
+  getExperimentData,
+  getExperimentVariant,
+  init,
+  isExperimentVariant,
+  ready,
+  run,
+  segmentTracker,
+  setContext,
+  snowplowTracker,
+  edxTracker,
+  track,
+  type Answer,
+  type ExperimentContext,
+  type ExperimentData,
+  type TrackingEvent,
+} from 'cohort';
+import { recordedEvents, restoreExperiments, stubExperiments } from 'cohort/testing';
+
+async function usage(): Promise<void> {
+  await ready;
+  await init({
+    definitions: { experiments: [{ name: 'pill_color', variants: ['control', 'red', 'blue'] }] },
+    context: { actor: 'user:42' },
+    trackers: [(event: TrackingEvent) => void event.context.data.variant, snowplowTracker(() => {}), segmentTracker(), edxTracker({ appLabel: 'experiments' })],
+    onError: (e) => void e.message,
+    storage: null,
+    sticky: { capacity: 100 },
+  });
+  setContext({ actor: 'user:7' });
+  const answer: Answer = run('pill_color', { actor: 'user:1' });
+  const reason: 'split' | string = answer.reason;
+  const data: ExperimentData | undefined = getExperimentData('pill_color');
+  const contexts: ExperimentContext[] = getAllExperimentContexts();
+  const isRed: boolean = isExperimentVariant('pill_color', 'red');
+  const variant: string = getExperimentVariant('pill_color');
+  const label: string | undefined = experiment('pill_color', { use: () => 'c', try: () => 't', red: () => 'r' });
+  const tracked: boolean = track('pill_color', 'click', { label: 'pill' });
+  stubExperiments({ pill_color: 'blue' });
+  const events: TrackingEvent[] = recordedEvents();
+  restoreExperiments();
+  void [reason, data, contexts, isRed, variant, label, tracked, events];
+}
+void usage;
