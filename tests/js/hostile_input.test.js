@@ -1,0 +1,164 @@
+// Hostile pushed data, stubs, contexts and definitions (SPEC §8): the answer
+// is control (or the data is skipped), onError names what was wrong and
+// where, nothing throws into rendering code, and no prototype is polluted.
+const { getAllExperimentContexts, getExperimentData, getExperimentVariant, init, run, setContext } = require('cohort');
+const { stubExperiments } = require('cohort/testing');
+
+let errors;
+beforeEach(() => {
+  errors = [];
+  init({ onError: (e) => errors.push(e), definitions: { experiments: [] }, context: {}, published: {} });
+});
+afterEach(() => {
+  delete window.gl;
+  delete window.gon;
+  expect({}.polluted).toBeUndefined();
+  expect(Object.prototype.variant).toBeUndefined();
+});
+
+describe('pushed data', () => {
+  it.each([
+    ['a string entry', 'candidate', 'expected an object'],
+    ['an array', ['candidate'], 'expected an object'],
+    ['a missing variant', { experiment: 'abc', key: 'k' }, 'variant: expected a string'],
+    ['a numeric variant', { experiment: 'abc', variant: 7 }, 'variant: expected a string'],
+    ['a variant of 100 kB', { experiment: 'abc', variant: 'x'.repeat(100_000) }, 'a string of 100000 characters'],
+    ['another experiment name', { experiment: 'other', variant: 'candidate' }, 'experiment: expected "abc"'],
+    ['bad migration keys', { experiment: 'abc', variant: 'candidate', migration_keys: 'k' }, 'migration_keys'],
+  ])('%s: no data, control, and one report', (_what, entry, message) => {
+    window.gl = { experiments: { abc: entry } };
+    expect(getExperimentData('abc')).toBeUndefined();
+    expect(getExperimentVariant('abc')).toBe('control');
+    expect(getExperimentVariant('abc')).toBe('control');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ source: 'published', path: 'abc' });
+    expect(errors[0].message).toContain(message);
+  });
+
+  it('takes a null entry for no entry', () => {
+    window.gl = { experiments: { abc: null } };
+    expect(getExperimentData('abc')).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('never reads inherited properties: __proto__, constructor, toString', () => {
+    window.gl = { experiments: JSON.parse('{"__proto__": {"variant": "candidate", "polluted": true}}') };
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(() => getExperimentData(name)).not.toThrow();
+    }
+    expect(getExperimentData('constructor')).toBeUndefined();
+    expect(getExperimentData('toString')).toBeUndefined();
+    expect({}.polluted).toBeUndefined();
+  });
+
+  it('survives window.gl.experiments that is not an object, or throws when read', () => {
+    for (const experiments of ['x', 42, null, true, []]) {
+      window.gl = { experiments };
+      expect(getExperimentData('abc')).toBeUndefined();
+      expect(getAllExperimentContexts()).toEqual([]);
+    }
+    window.gl = {};
+    Object.defineProperty(window.gl, 'experiments', { get() { throw new Error('hostile getter'); } });
+    expect(getExperimentData('abc')).toBeUndefined();
+    expect(getAllExperimentContexts()).toEqual([]);
+    window.gl = { experiments: new Proxy({}, { ownKeys() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } }) };
+    expect(getExperimentData('abc')).toBeUndefined();
+    expect(getAllExperimentContexts()).toEqual([]);
+  });
+
+  it('bounds a huge payload: 100,000 entries, only the first 1,000 listed', () => {
+    const experiments = {};
+    for (let i = 0; i < 100_000; i += 1) experiments[`e${i}`] = { experiment: `e${i}`, variant: 'candidate' };
+    window.gl = { experiments };
+    expect(getExperimentData('e99999')).toEqual({ experiment: 'e99999', variant: 'candidate' });
+    expect(getAllExperimentContexts()).toHaveLength(1000);
+  });
+});
+
+describe('stubs', () => {
+  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => {}));
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['a string', 'candidate'],
+    ['null', null],
+    ['an array', ['a']],
+  ])('%s instead of an object is reported, not thrown', (_what, stubs) => {
+    expect(stubExperiments(stubs)).toEqual([expect.objectContaining({ path: '', message: expect.stringContaining('expected an object') })]);
+    expect(getExperimentData('a')).toBeUndefined();
+  });
+
+  it('skips bad entries and keeps the good ones', () => {
+    const problems = stubExperiments({ good: 'candidate', number: 5, empty: '', nested: { variant: 'x' } });
+    expect(problems.map((p) => p.path)).toEqual(['number', 'empty', 'nested']);
+    expect(getExperimentData('good')).toEqual({ experiment: 'good', variant: 'candidate' });
+    expect(getExperimentData('number')).toBeUndefined();
+  });
+
+  it('treats a __proto__ key as a name, never as a prototype', () => {
+    stubExperiments(JSON.parse('{"__proto__": "candidate"}'));
+    expect(getExperimentData('__proto__')).toEqual({ experiment: '__proto__', variant: 'candidate' });
+    expect({}.variant).toBeUndefined();
+  });
+});
+
+describe('contexts and definitions', () => {
+  const definitions = { experiments: [{ name: 'e', variants: ['control', 'a'], weights: [0, 1] }] };
+
+  it('a context that cannot be written as JSON gives control with reason error', () => {
+    init({ definitions });
+    const cyclic = { id: 1 };
+    cyclic.self = cyclic;
+    expect(() => setContext(cyclic)).not.toThrow();
+    expect(run('e')).toMatchObject({ variant: 'control', reason: 'error' });
+    expect(errors.at(-1)).toMatchObject({ source: 'context' });
+    setContext({ id: 1 });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+  });
+
+  it('a context over the size limit gives control with reason error', () => {
+    init({ definitions });
+    setContext({ blob: 'x'.repeat(200_000) });
+    expect(run('e')).toMatchObject({ variant: 'control', reason: 'error' });
+    expect(errors.at(-1).message).toContain('limit');
+  });
+
+  it('a context the core rejects gives control with the core path', () => {
+    init({ definitions });
+    expect(run('e', [1, 2, 3])).toMatchObject({ variant: 'control', reason: 'error' });
+    expect(run('e', { sticky_to: 5, id: 1 })).toMatchObject({ reason: 'split' });
+  });
+
+  it('a bad definition is skipped with its path and the others load', () => {
+    init({
+      definitions: { experiments: [{ name: 'bad', weights: ['x', 1] }, { name: 'good', variants: ['control', 'a'], weights: [0, 1] }] },
+      context: { id: 1 },
+    });
+    expect(errors).toEqual([expect.objectContaining({ source: 'definitions', path: '/experiments/0/weights/0' })]);
+    expect(run('bad')).toMatchObject({ variant: 'control', reason: 'unknown' });
+    expect(run('good')).toMatchObject({ variant: 'a' });
+  });
+
+  it('definitions that are not JSON are reported, and nothing is defined', () => {
+    init({ definitions: '{"experiments": [', context: { id: 1 } });
+    expect(errors[0]).toMatchObject({ source: 'definitions', message: expect.stringContaining('invalid JSON') });
+    expect(run('good')).toMatchObject({ reason: 'unknown' });
+  });
+
+  it('a hostile regular expression is refused, not run', () => {
+    init({
+      definitions: { experiments: [{ name: 'redos', variants: ['control', 'a'], weights: [0, 1], exclude: [{ email: { $regex: '^(a+)+$' } }] }] },
+      context: { email: `${'a'.repeat(40)}!` },
+    });
+    expect(errors[0].message).toContain('exponential');
+    expect(run('redos')).toMatchObject({ reason: 'unknown' });
+  });
+
+  it('bad experiment names and options never throw', () => {
+    expect(run(undefined)).toMatchObject({ reason: 'error' });
+    expect(run({})).toMatchObject({ reason: 'error' });
+    expect(getExperimentData(null)).toBeUndefined();
+    expect(() => init(null)).not.toThrow();
+    expect(() => init({ trackers: ['not a function'] })).not.toThrow();
+  });
+});
