@@ -1,5 +1,6 @@
 # Two commands for a fresh machine:
-#   make demo   builds everything and runs the cohort tool on the example
+#   make demo   builds everything and resolves the example definitions with
+#               the cohort tool and with the npm package (WebAssembly)
 #   make test   builds every preset the suite runs under and runs every test
 # Both install missing Debian packages first (.ci/setup), and the npm
 # packages of js/ from its package-lock.json.
@@ -32,9 +33,10 @@ js/node_modules/.package-lock.json: js/package.json js/package-lock.json
 js: wasm js/node_modules/.package-lock.json
 	cd js && npm run build
 
-demo: build
+demo: build js
 	build/native-release/native/cohort resolve --definitions $(EXAMPLE_DEFINITIONS) \
 	  --context '$(EXAMPLE_CONTEXT)'
+	node js/examples/resolve.mjs '$(EXAMPLE_CONTEXT)'
 
 test: test-release test-asan test-js
 
@@ -54,8 +56,9 @@ test-js: build js
 	cd js && npm test
 	tests/js/pack_smoke_test.sh
 
-bench: build
+bench: build js
 	build/native-release/native/cohort-bench
+	node js/bench/bench.mjs
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
