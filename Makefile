@@ -28,7 +28,7 @@ wasm: setup
 	$(EMSCRIPTEN_ENV) cmake --build --preset wasm
 
 js/node_modules/.package-lock.json: js/package.json js/package-lock.json
-	cd js && npm ci --no-audit --no-fund
+	cd js && npm install --no-audit --no-fund
 
 js: wasm js/node_modules/.package-lock.json
 	cd js && npm run build
