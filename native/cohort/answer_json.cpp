@@ -1,7 +1,7 @@
 #include "answer_json.hpp"
 
-#include "cohort/tracking.hpp"
 #include "cohort/json_output.hpp"
+#include "cohort/tracking.hpp"
 
 namespace cohort::cli {
 

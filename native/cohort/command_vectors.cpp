@@ -1,10 +1,10 @@
 #include <iostream>
 
 #include "args.hpp"
+#include "cohort/json_output.hpp"
 #include "cohort/re2_regex_engine.hpp"
 #include "commands.hpp"
 #include "input.hpp"
-#include "cohort/json_output.hpp"
 #include "vectors/vector_runner.hpp"
 
 namespace cohort::cli {
@@ -60,7 +60,8 @@ int run_vectors(std::span<const std::string_view> argv) {
     for (const auto& result : vectors::run_vector(*document, regex)) {
       if (args->has("answers")) {
         result.passed ? ++passed : ++failed;
-        std::cout << to_json_text({{"case", result.name}, {"answer", answer_to_json(result.answer)}})
+        std::cout << to_json_text(
+                         {{"case", result.name}, {"answer", answer_to_json(result.answer)}})
                   << '\n';
         continue;
       }

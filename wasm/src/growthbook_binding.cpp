@@ -19,7 +19,9 @@ namespace {
 using cohort::Json;
 namespace gb = cohort::growthbook;
 
-std::string numbers_json(const std::vector<double>& values) { return Json(values).dump(); }
+std::string numbers_json(const std::vector<double>& values) {
+  return Json(values).dump();
+}
 
 std::string ranges_json(const std::vector<gb::Range>& ranges) {
   Json out = Json::array();
@@ -32,7 +34,9 @@ double hash(const std::string& seed, const std::string& value, int version) {
   return gb::hash(seed, value, version).value_or(std::numeric_limits<double>::quiet_NaN());
 }
 
-std::string equal_weights(int n) { return numbers_json(gb::equal_weights(n)); }
+std::string equal_weights(int n) {
+  return numbers_json(gb::equal_weights(n));
+}
 
 std::string bucket_ranges(int n, double coverage, const std::string& weights_json) {
   cohort::Error error;
@@ -59,8 +63,7 @@ int choose_variation(double n, const std::string& ranges_text) {
   return gb::choose_variation(n, list);
 }
 
-bool in_namespace(const std::string& hash_value, const std::string& id, double start,
-                  double end) {
+bool in_namespace(const std::string& hash_value, const std::string& id, double start, double end) {
   return gb::in_namespace(hash_value, id, start, end);
 }
 
