@@ -1,7 +1,7 @@
 // Builds the package from src/ and the Emscripten outputs of the wasm preset:
 //   dist/wasm/     cohort_node.cjs (wasm embedded, synchronous), cohort_web.mjs + .wasm
-//   dist/node/     index.js / testing.js (ESM), index.cjs / testing.cjs (CommonJS)
-//   dist/browser/  index.js (ESM, asynchronous wasm)
+//   dist/node/     index, testing, element, vue, react: .js (ESM, shared chunks) and .cjs
+//   dist/browser/  the same entries as ES modules with shared chunks (asynchronous wasm)
 //   dist/types/    .d.ts from tsc
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -42,22 +42,28 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['vitest'],
+  external: ['vitest', 'vue', 'react'],
   plugins: [wasmExternal],
 };
 const loader = (which) => ({ '#cohort-load': join(here, 'src', `load_${which}.ts`) });
 
+// One entry per export of package.json. The ES module builds share chunks, so
+// `cohort`, `cohort/element` and the adapters run one copy of the runtime;
+// the CommonJS files are whole bundles that meet through globalThis (state.ts).
+const adapters = { element: 'src/element.ts', vue: 'src/vue.ts', react: 'src/react.ts' };
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', testing: 'src/testing_esm.ts' },
+  entryPoints: { index: 'src/index.ts', testing: 'src/testing_esm.ts', ...adapters },
   outdir: join(dist, 'node'),
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'neutral',
   alias: loader('node'),
 });
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts' },
+  entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts', ...adapters },
   outdir: join(dist, 'node'),
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -66,9 +72,11 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts' },
+  entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts', ...adapters },
   outdir: join(dist, 'browser'),
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'browser',
   minify: true,
   alias: loader('browser'),

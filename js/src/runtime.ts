@@ -41,6 +41,10 @@ function dataOf(answer: Answer): ExperimentData | undefined {
   });
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+}
+
 function jsonText(value: unknown, what: string): { text?: string; error?: string } {
   if (typeof value === 'string') return { text: value };
   try {
@@ -60,6 +64,12 @@ function jsonText(value: unknown, what: string): { text?: string; error?: string
 export class Runtime {
   readonly ready: Promise<void>;
   private engine: WasmEngine | undefined;
+  /** The engine could not be loaded: answers are final (control) without it. */
+  private failed = false;
+  /** Counts definitions documents given to `init`; the latest one wins. */
+  private definitionsSeq = 0;
+  /** The number of a promised document not yet arrived, if the latest is one. */
+  private awaitedSeq: number | undefined;
   private readonly memo = new Map<string, Memo>();
   private version = 0;
   private definitionsText: string | undefined;
@@ -82,11 +92,16 @@ export class Runtime {
     try {
       loaded = loadModule();
     } catch (e) {
-      this.ready = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      this.ready = Promise.reject(this.fail(e));
       return;
     }
     if (loaded instanceof Promise || typeof (loaded as { then?: unknown }).then === 'function') {
-      this.ready = Promise.resolve(loaded).then((module) => this.attach(module));
+      this.ready = Promise.resolve(loaded).then(
+        (module) => this.attach(module),
+        (e: unknown) => Promise.reject(this.fail(e)),
+      );
+      // Rendering waits on `settled`, not on this promise: a failed load is reported, never unhandled.
+      this.ready.catch(() => undefined);
     } else {
       this.attach(loaded as CohortModule);
       this.ready = Promise.resolve();
@@ -98,6 +113,26 @@ export class Runtime {
     this.loadDefinitions();
     this.applyContext();
     this.invalidate();
+  }
+
+  private fail(e: unknown): Error {
+    const error = e instanceof Error ? e : new Error(String(e));
+    this.failed = true;
+    this.report({ source: 'engine', path: '', message: `the WebAssembly engine could not be loaded: ${error.message}` });
+    this.invalidate();
+    return error;
+  }
+
+  /**
+   * True once the answer for `name` is final: the engine is ready (or failed
+   * to load) and no promised definitions are on their way, or a stub or
+   * pushed data decides it without the engine. Slot renderers show nothing
+   * before that, so they never show control and then swap.
+   */
+  settled(name: string): boolean {
+    if ((this.engine || this.failed) && this.awaitedSeq !== this.definitionsSeq) return true;
+    const reason = this.current(name).answer.reason;
+    return reason === 'stubbed' || reason === 'published';
   }
 
   report(error: CohortError): void {
@@ -129,10 +164,12 @@ export class Runtime {
       };
       reload = true;
     }
+    if (isThenable(options.definitions)) {
+      return this.awaitDefinitions(options.definitions, { ...options, definitions: undefined });
+    }
     if (options.definitions !== undefined) {
-      const { text, error } = jsonText(options.definitions, 'definitions');
-      if (error) this.report({ source: 'definitions', path: '', message: error });
-      this.definitionsText = text ?? '{"experiments":[]}';
+      this.definitionsSeq += 1; // a document still on its way is now stale
+      this.setDefinitions(options.definitions);
       reload = true;
     }
     if (options.published !== undefined) this.published = options.published;
@@ -140,6 +177,36 @@ export class Runtime {
     if (options.context !== undefined) this.setContext(options.context);
     else this.invalidate();
     return this.ready;
+  }
+
+  /** init({definitions: promise}): everything else now, the definitions when they arrive. */
+  private awaitDefinitions(definitions: PromiseLike<unknown>, rest: InitOptions): Promise<void> {
+    const seq = ++this.definitionsSeq;
+    this.awaitedSeq = seq;
+    const now = this.init(rest);
+    const arrived = Promise.resolve(definitions).then(
+      (value) => value,
+      (e: unknown) => {
+        this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${String(e)}` });
+        return { experiments: [] };
+      },
+    );
+    return Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
+      // A document given to a later init wins over this one.
+      if (seq === this.definitionsSeq) {
+        this.awaitedSeq = undefined;
+        this.setDefinitions(value);
+        this.loadDefinitions();
+      }
+      this.invalidate();
+      return this.ready;
+    });
+  }
+
+  private setDefinitions(value: unknown): void {
+    const { text, error } = jsonText(value, 'definitions');
+    if (error) this.report({ source: 'definitions', path: '', message: error });
+    this.definitionsText = text ?? '{"experiments":[]}';
   }
 
   setContext(context: Context): void {
@@ -199,6 +266,11 @@ export class Runtime {
       this.variantsOf.set(name, list);
     }
     return list;
+  }
+
+  /** The control variant of `name`: its definition's first variant, or 'control'. */
+  controlVariant(name: string): string {
+    return this.variants(name)?.[0] ?? 'control';
   }
 
   private pushedData(name: string, raw: unknown): ExperimentData | undefined {

@@ -50,8 +50,8 @@ export type PublishedData = Record<string, ExperimentData>;
 
 /** Something that went wrong with an input; the bad entry was skipped. */
 export interface CohortError {
-  /** Which input: definitions, context, published, stubs, tracker, storage. */
-  source: 'definitions' | 'context' | 'published' | 'stubs' | 'tracker' | 'storage';
+  /** Which input: definitions, context, published, stubs, tracker, storage; or the engine itself. */
+  source: 'definitions' | 'context' | 'published' | 'stubs' | 'tracker' | 'storage' | 'engine';
   /** Where in that input (a JSON Pointer or an experiment name); '' for all of it. */
   path: string;
   message: string;
@@ -85,7 +85,11 @@ export interface KeyValueStorage {
 
 /** Options of `init`; every field is optional and replaces what was set before. */
 export interface InitOptions {
-  /** A definitions document ({experiments, saved_groups} or an array), as an object or JSON text. */
+  /**
+   * A definitions document ({experiments, saved_groups} or an array), as an
+   * object or JSON text, or a promise of one (e.g. a fetch): slot renderers
+   * wait for it instead of showing control first.
+   */
   definitions?: unknown;
   /** The current context. */
   context?: Context;

@@ -1,0 +1,34 @@
+// `cohort/react`: <Experiment name="pill_color" variants={{ control: …, red: … }} />
+// and the useExperimentVariant hook.
+//
+// Renders the assigned variant's entry; control's when there is no data or
+// no entry for the variant (the definition's control variant, else
+// "control", else the first entry), and nothing until the answer is final (no
+// control first). An entry is a node, or a function called to make one.
+// Renders again when stubs, the context or the definitions change.
+import { useCallback, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import { hasOwn, settledVariant, slotFor } from './slots.js';
+import { subscribe } from './state.js';
+
+export type VariantContent = ReactNode | (() => ReactNode);
+
+export interface ExperimentProps {
+  name: string;
+  variants: Record<string, VariantContent>;
+}
+
+/** The variant of `name`, or undefined while the answer is not final. */
+export function useExperimentVariant(name: string): string | undefined {
+  const snapshot = useCallback(() => settledVariant(name), [name]);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
+export function Experiment({ name, variants }: ExperimentProps): ReactNode {
+  const variant = useExperimentVariant(name);
+  if (variant === undefined || variants === null || typeof variants !== 'object' || Array.isArray(variants)) return null;
+  const slot = slotFor(name, variant, Object.keys(variants).filter((v) => hasOwn(variants, v) && variants[v] !== undefined));
+  if (slot === undefined) return null;
+  const content = variants[slot];
+  return typeof content === 'function' ? content() : (content ?? null);
+}
