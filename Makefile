@@ -1,7 +1,9 @@
 # Two commands for a fresh machine:
-#   make demo   builds everything and resolves the example definitions with
-#               the cohort tool and with the npm package (WebAssembly)
-#   make test   builds every preset the suite runs under and runs every test
+#   make demo   builds everything, resolves the example definitions with the
+#               cohort tool and with the npm package (WebAssembly), then serves
+#               the demo page on 127.0.0.1 (port 8080 unless PORT is set)
+#   make test   builds every preset the suite runs under and runs every test,
+#               the end-to-end tests in headless Chromium included
 # Both install missing Debian packages first (.ci/setup), and the npm
 # packages of js/ from its package-lock.json.
 
@@ -12,7 +14,7 @@ EXAMPLE_CONTEXT     := {"actor": "user:42", "username": "ada", "course": "course
 # acorn, which lives outside the default module path.
 EMSCRIPTEN_ENV := NODE_PATH=/usr/share/nodejs
 
-.PHONY: all setup build wasm js demo test test-release test-asan test-js bench format clean
+.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser bench format clean
 
 all: build
 
@@ -37,8 +39,9 @@ demo: build js
 	build/native-release/native/cohort resolve --definitions $(EXAMPLE_DEFINITIONS) \
 	  --context '$(EXAMPLE_CONTEXT)'
 	node js/examples/resolve.mjs '$(EXAMPLE_CONTEXT)'
+	node demo/server.mjs
 
-test: test-release test-asan test-js
+test: test-release test-asan test-js test-browser
 
 test-release: build
 	ctest --preset native-release --parallel 2
@@ -55,6 +58,13 @@ test-js: build js
 	cd js && npm run typecheck
 	cd js && npm test
 	tests/js/pack_smoke_test.sh
+
+# The demo server with hostile input, then the demo page in headless Chromium
+# (Debian's, installed by .ci/setup): writes build/e2e/demo.png and
+# build/e2e/timing.json.
+test-browser: build js
+	node --test tests/demo/
+	node --test tests/browser/demo.e2e.mjs
 
 bench: build js
 	build/native-release/native/cohort-bench

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs js/ with npm pack, installs the tarball into an empty folder and uses
-# it there: with require, with import, and from a Jest test written the way
+# it there: with require, with import, the slot renderers, and from a Jest test written the way
 # GitLab's frontend specs are (stub, then read) with no set-up file.
 set -euo pipefail
 
@@ -33,6 +33,24 @@ if (run("e").variant !== "a") throw new Error("import: local resolution failed")
 stubExperiments({ my_experiment: "candidate" });
 if (getExperimentData("my_experiment").variant !== "candidate") throw new Error("import: stub not read");
 console.log("import: ok");
+'
+
+# The slot renderers: the element imports without a DOM (server rendering);
+# the adapters find their peer (vue, react) where the app has it, here the
+# project's own install through NODE_PATH.
+NODE_PATH="$root/js/node_modules" node -e '
+const { defineExperimentElement, EXPERIMENT_TAG } = require("cohort/element");
+if (defineExperimentElement() !== undefined || EXPERIMENT_TAG !== "gitlab-experiment") throw new Error("element: defined without a DOM");
+const { GitlabExperiment } = require("cohort/vue");
+if (GitlabExperiment.name !== "GitlabExperiment") throw new Error("vue: no GitlabExperiment");
+const { createElement } = require("react");
+const { renderToString } = require("react-dom/server");
+const { Experiment } = require("cohort/react");
+const { stubExperiments } = require("cohort/testing");
+stubExperiments({ pill_color: "red" });
+const html = renderToString(createElement(Experiment, { name: "pill_color", variants: { control: "grey", red: "red" } }));
+if (html !== "red") throw new Error(`react: rendered ${html}`);
+console.log("element, vue, react: ok");
 '
 
 # Jest from the project's own install, run against the installed package;

@@ -20,6 +20,11 @@ import {
   type TrackingEvent,
 } from 'cohort';
 import { recordedEvents, restoreExperiments, stubExperiments } from 'cohort/testing';
+import { defineExperimentElement, EXPERIMENT_TAG, RENDER_EVENT, type GitlabExperimentElement, type RenderDetail } from 'cohort/element';
+import { GitlabExperiment } from 'cohort/vue';
+import { Experiment, useExperimentVariant, type ExperimentProps } from 'cohort/react';
+import { createElement } from 'react';
+import { h } from 'vue';
 
 async function usage(): Promise<void> {
   await ready;
@@ -45,4 +50,20 @@ async function usage(): Promise<void> {
   restoreExperiments();
   void [reason, data, contexts, isRed, variant, label, tracked, events];
 }
+
+async function definitionsFetched(): Promise<void> {
+  await init({ definitions: Promise.resolve({ experiments: [] }) });
+}
+
+function slots(): void {
+  const element: typeof HTMLElement | undefined = defineExperimentElement(EXPERIMENT_TAG);
+  const shown = document.querySelector<GitlabExperimentElement>('gitlab-experiment')?.renderedVariant;
+  document.addEventListener(RENDER_EVENT, (e) => void (e as CustomEvent<RenderDetail>).detail.rendered);
+  const vnode = h(GitlabExperiment, { name: 'pill_color' }, { control: () => 'grey', red: () => 'red' });
+  const props: ExperimentProps = { name: 'pill_color', variants: { control: 'grey', red: () => 'red' } };
+  const node = createElement(Experiment, props);
+  const hook: (name: string) => string | undefined = useExperimentVariant;
+  void [element, shown, vnode, node, hook];
+}
+void [definitionsFetched, slots];
 void usage;
