@@ -103,6 +103,7 @@ function explain(name) {
 }
 document.addEventListener(RENDER_EVENT, (event) => explain(event.detail.experiment));
 subscribe(() => experiments.forEach(explain));
+experiments.forEach(explain); // those rendered before this module ran (pushed data, at once)
 
 // 4. The stub panel: one select per experiment, with its templates' variants.
 const stubSelects = new Map();

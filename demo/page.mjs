@@ -45,8 +45,41 @@ export function publish(cli, definitions, query) {
   });
 }
 
+/** The package entries demo.js imports, and demo.js's own modules. */
+const ENTRIES = ['index.js', 'element.js', 'testing.js'];
+const OWN_MODULES = ['/context.js', '/why.js'];
+const FILE_NAME = /^[A-Za-z0-9_-]+\.js$/;
+
+/** What local resolution needs before its first render, fetched from the start. */
+const LOCAL_PRELOADS = [
+  '<link rel="modulepreload" href="/cohort/wasm/cohort_web.mjs">',
+  '<link rel="preload" href="/cohort/wasm/cohort_web.wasm" as="fetch" crossorigin>',
+  '<link rel="preload" href="/definitions.json" as="fetch" crossorigin>',
+];
+
+/**
+ * <link rel=modulepreload> for every module demo.js needs, from the
+ * package's dist/browser/manifest.json: the browser fetches them all at once
+ * instead of discovering them one import level at a time. In local mode also
+ * the engine and the definitions, which pushed mode does not wait for.
+ */
+export async function preloads(manifestFile, mode) {
+  let manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+  } catch {
+    return ''; // not built: the page then reports the missing modules itself
+  }
+  const files = new Set(ENTRIES);
+  for (const entry of ENTRIES) for (const file of manifest[entry] ?? []) files.add(file);
+  const hrefs = [...[...files].filter((f) => FILE_NAME.test(f)).map((f) => `/cohort/browser/${f}`), ...OWN_MODULES];
+  const links = hrefs.map((href) => `<link rel="modulepreload" href="${href}">`);
+  if (mode === 'local') links.push(...LOCAL_PRELOADS);
+  return links.join('\n  ');
+}
+
 /** `{ html, csp }` for the query: the page with its nonce and, in pushed mode with push on, the data. */
-export async function renderPage(templateFile, query, { cli, definitions }) {
+export async function renderPage(templateFile, query, { cli, definitions, manifest }) {
   const nonce = randomBytes(16).toString('base64');
   let pushed = '';
   if (query.mode === 'pushed' && query.push) {
@@ -56,6 +89,7 @@ export async function renderPage(templateFile, query, { cli, definitions }) {
   const template = await readFile(templateFile, 'utf8');
   // Only the pushed snippet is put into the page; the page script reads the
   // query itself and never turns it into markup.
-  const html = template.replace('<!-- pushed experiments -->', () => pushed);
+  const links = await preloads(manifest, query.mode);
+  const html = template.replace('<!-- preloads -->', () => links).replace('<!-- pushed experiments -->', () => pushed);
   return { html, csp: contentSecurityPolicy(nonce) };
 }

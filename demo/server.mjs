@@ -15,6 +15,7 @@ const root = join(here, '..');
 const options = {
   cli: process.env.COHORT_CLI ?? join(root, 'build', 'native-release', 'native', 'cohort'),
   definitions: join(root, 'native', 'examples', 'definitions.json'),
+  manifest: join(root, 'js', 'dist', 'browser', 'manifest.json'),
 };
 
 const TYPES = {

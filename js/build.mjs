@@ -1,12 +1,13 @@
 // Builds the package from src/ and the Emscripten outputs of the wasm preset:
 //   dist/wasm/     cohort_node.cjs (wasm embedded, synchronous), cohort_web.mjs + .wasm
 //   dist/node/     index, testing, element, vue, react: .js (ESM, shared chunks) and .cjs
-//   dist/browser/  the same entries as ES modules with shared chunks (asynchronous wasm)
+//   dist/browser/  the same entries as ES modules with shared chunks (asynchronous wasm),
+//                  and manifest.json: each entry's static imports, for modulepreload
 //   dist/types/    .d.ts from tsc
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +46,32 @@ const common = {
   external: ['vitest', 'vue', 'react'],
   plugins: [wasmExternal],
 };
+/**
+ * dist/browser/manifest.json: for each entry, every file it imports
+ * statically (transitively), so a server can send <link rel=modulepreload>
+ * for all of them at once instead of the browser discovering them level by
+ * level. Paths are relative to dist/browser.
+ */
+function preloadManifest(metafile) {
+  const outputs = metafile.outputs;
+  const local = (path) => relative(join(dist, 'browser'), resolve(here, path));
+  const manifest = {};
+  for (const [path, output] of Object.entries(outputs)) {
+    if (!output.entryPoint) continue;
+    const seen = new Set();
+    const visit = (file) => {
+      for (const imp of outputs[file]?.imports ?? []) {
+        if (imp.kind !== 'import-statement' || imp.external || seen.has(imp.path)) continue;
+        seen.add(imp.path);
+        visit(imp.path);
+      }
+    };
+    visit(path);
+    manifest[local(path)] = [...seen].map(local).sort();
+  }
+  return manifest;
+}
+
 const loader = (which) => ({ '#cohort-load': join(here, 'src', `load_${which}.ts`) });
 
 // One entry per export of package.json. The ES module builds share chunks, so
@@ -70,7 +97,7 @@ await build({
   platform: 'node',
   alias: loader('node'),
 });
-await build({
+const browser = await build({
   ...common,
   entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts', ...adapters },
   outdir: join(dist, 'browser'),
@@ -80,7 +107,9 @@ await build({
   platform: 'browser',
   minify: true,
   alias: loader('browser'),
+  metafile: true,
 });
+writeFileSync(join(dist, 'browser', 'manifest.json'), `${JSON.stringify(preloadManifest(browser.metafile), null, 2)}\n`);
 
 execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json',
   '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { cwd: here, stdio: 'inherit' });

@@ -1,8 +1,9 @@
-// Browsers: the .wasm beside the module is fetched and compiled
+// Browsers: the glue and the .wasm beside it are fetched and compiled
 // asynchronously (and cached by the browser); `await ready` before first use.
-import createCohortModule from '../wasm/cohort_web.mjs';
+// The glue is imported dynamically, so a page that renders from stubs or
+// pushed data does not wait for it to download.
 import type { CohortModule } from './engine.js';
 
 export function loadModule(): CohortModule | Promise<CohortModule> {
-  return createCohortModule();
+  return import('../wasm/cohort_web.mjs').then((glue) => glue.default());
 }

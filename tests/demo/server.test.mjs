@@ -123,6 +123,21 @@ describe('the server', () => {
     }
   });
 
+  it('preloads every module the page imports, and the engine and definitions in local mode only', async () => {
+    const hrefs = (html, rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"`, 'g'))].map((m) => m[1]);
+    const local = await (await fetch(`${base}?mode=local`)).text();
+    const modules = hrefs(local, 'modulepreload');
+    for (const file of ['/cohort/browser/index.js', '/cohort/browser/element.js', '/cohort/browser/testing.js', '/context.js', '/why.js']) {
+      assert.ok(modules.includes(file), `${file} preloaded`);
+    }
+    assert.ok(modules.some((href) => /^\/cohort\/browser\/chunk-/.test(href)), 'the shared chunks preloaded');
+    for (const href of modules) assert.equal((await fetch(new URL(href, base), { method: 'HEAD' })).status, 200, href);
+    assert.deepEqual(hrefs(local, 'preload'), ['/cohort/wasm/cohort_web.wasm', '/definitions.json']);
+    const pushed = await (await fetch(`${base}?mode=pushed`)).text();
+    assert.deepEqual(hrefs(pushed, 'preload'), []);
+    assert.ok(!hrefs(pushed, 'modulepreload').includes('/cohort/wasm/cohort_web.mjs'));
+  });
+
   it('serves wasm as application/wasm, refuses other methods and unknown paths', async () => {
     assert.equal((await fetch(`${base}cohort/wasm/cohort_web.wasm`, { method: 'HEAD' })).headers.get('content-type'), 'application/wasm');
     assert.equal((await fetch(base, { method: 'POST', body: 'x' })).status, 405);
