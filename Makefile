@@ -63,7 +63,7 @@ test-js: build js
 # (Debian's, installed by .ci/setup): writes build/e2e/demo.png and
 # build/e2e/timing.json.
 test-browser: build js
-	node --test tests/demo/
+	node --test tests/demo/server.test.mjs
 	node --test tests/browser/demo.e2e.mjs
 
 bench: build js

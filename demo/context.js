@@ -2,7 +2,8 @@
 // resolution in the browser) and the server (pushed data from `cohort
 // publish`), so both resolve the same context.
 //
-//   ?mode=local|pushed  &user=42  &course=course-v1:edX+DemoX+2026  &push=off
+//   ?mode=local|pushed  &user=42  &course=course-v1:edX%2BDemoX%2B2026  &push=off
+//   (a literal + in a query is a space: course ids are written with %2B)
 
 /** The courses the page offers; '' is "no course". */
 export const COURSES = ['', 'course-v1:edX+DemoX+2026', 'course-v1:edX+Other+2025'];

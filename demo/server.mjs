@@ -64,7 +64,17 @@ function typeOf(file) {
   return TYPES[file.slice(dot)] ?? 'application/octet-stream';
 }
 
+/** Only this server's own loopback names: a page elsewhere cannot rebind a hostname to it. */
+function hostAllowed(req) {
+  const port = req.socket.localPort;
+  return [`127.0.0.1:${port}`, `localhost:${port}`].includes(req.headers.host ?? '');
+}
+
 export async function handle(req, res) {
+  if (!hostAllowed(req)) {
+    send(res, 421, 'text/plain; charset=utf-8', 'this server answers only for 127.0.0.1 and localhost\n');
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'text/plain; charset=utf-8', `${req.method} is not served; use GET\n`, { Allow: 'GET, HEAD' });
     return;

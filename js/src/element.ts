@@ -65,6 +65,13 @@ function createElementClass(Base: typeof HTMLElement): typeof HTMLElement {
       return this.renderedFrom?.getAttribute('data-variant') ?? undefined;
     }
 
+    private clear(): void {
+      for (const node of this.rendered) node.parentNode?.removeChild(node);
+      this.rendered = [];
+      this.renderedFrom = undefined;
+      this.renderedName = undefined;
+    }
+
     connectedCallback(): void {
       this.unsubscribe ??= subscribe(() => this.update());
       if (!this.observer && typeof MutationObserver === 'function') {
@@ -93,23 +100,29 @@ function createElementClass(Base: typeof HTMLElement): typeof HTMLElement {
     }
 
     attributeChangedCallback(): void {
-      if (this.isConnected && this.ownerDocument.readyState !== 'loading') this.update();
+      if (this.isConnected) this.update();
     }
 
     private update(): void {
+      // While the parser may still add templates, wait: the DOMContentLoaded
+      // listener of connectedCallback renders once the element is complete.
+      if (this.ownerDocument.readyState === 'loading') return;
       const name = this.getAttribute('name') ?? '';
       if (name === '' && !this.reportedNoName) {
         this.reportedNoName = true;
         runtime().report({ source: 'context', path: '', message: `<${EXPERIMENT_TAG}> without a name attribute: showing control` });
       }
       const variant = name === '' ? DEFAULT_VARIANT : settledVariant(name);
-      if (variant === undefined) return; // not final yet: keep showing what is shown (or nothing)
+      if (variant === undefined) {
+        // Not final yet: keep what is shown, unless it belongs to another experiment.
+        if (this.renderedName !== undefined && this.renderedName !== name) this.clear();
+        return;
+      }
       const templates = ownTemplates(this);
       const slot = slotFor(name, variant, templates.map((t) => t.getAttribute('data-variant') ?? ''));
       const template = slot === undefined ? undefined : templates.find((t) => t.getAttribute('data-variant') === slot);
       if (template === this.renderedFrom && name === this.renderedName) return;
-      for (const node of this.rendered) node.parentNode?.removeChild(node);
-      this.rendered = [];
+      this.clear();
       this.renderedFrom = template;
       this.renderedName = name;
       if (!template) return;

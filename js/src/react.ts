@@ -5,10 +5,12 @@
 // no entry for the variant (the definition's control variant, else
 // "control", else the first entry), and nothing until the answer is final (no
 // control first). An entry is a node, or a function called to make one.
-// Renders again when stubs, the context or the definitions change.
+// Renders again when stubs, the context or the definitions change. On a
+// server (and while hydrating) it renders only what a stub or pushed data
+// decides, so the page never swaps the server's markup for something else.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { hasOwn, settledVariant, slotFor } from './slots.js';
+import { hasOwn, serverVariant, settledVariant, slotFor } from './slots.js';
 import { subscribe } from './state.js';
 
 export type VariantContent = ReactNode | (() => ReactNode);
@@ -21,7 +23,8 @@ export interface ExperimentProps {
 /** The variant of `name`, or undefined while the answer is not final. */
 export function useExperimentVariant(name: string): string | undefined {
   const snapshot = useCallback(() => settledVariant(name), [name]);
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  const serverSnapshot = useCallback(() => serverVariant(name), [name]);
+  return useSyncExternalStore(subscribe, snapshot, serverSnapshot);
 }
 
 export function Experiment({ name, variants }: ExperimentProps): ReactNode {

@@ -42,7 +42,11 @@ function dataOf(answer: Answer): ExperimentData | undefined {
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+  try {
+    return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false; // a throwing `then` getter: not a promise, and written as JSON it fails with a report
+  }
 }
 
 function jsonText(value: unknown, what: string): { text?: string; error?: string } {
@@ -62,7 +66,6 @@ function jsonText(value: unknown, what: string): { text?: string; error?: string
  * answers for the current context.
  */
 export class Runtime {
-  readonly ready: Promise<void>;
   private engine: WasmEngine | undefined;
   /** The engine could not be loaded: answers are final (control) without it. */
   private failed = false;
@@ -88,23 +91,38 @@ export class Runtime {
 
   constructor() {
     state.resets.add(() => this.reset());
+  }
+
+  /** Resolves once the engine is instantiated; rejects (reported, never unhandled) if it cannot be. */
+  get ready(): Promise<void> {
+    return this.loaded;
+  }
+
+  private loaded: Promise<void> = Promise.resolve();
+
+  /**
+   * Loads the engine. Separate from the constructor because in Node it loads
+   * synchronously and tells listeners, whose code calls runtime() again: the
+   * runtime must be registered by then (see runtime() below).
+   */
+  start(): void {
     let loaded: CohortModule | Promise<CohortModule>;
     try {
       loaded = loadModule();
     } catch (e) {
-      this.ready = Promise.reject(this.fail(e));
+      this.loaded = Promise.reject(this.fail(e));
+      this.loaded.catch(() => undefined);
       return;
     }
     if (loaded instanceof Promise || typeof (loaded as { then?: unknown }).then === 'function') {
-      this.ready = Promise.resolve(loaded).then(
+      this.loaded = Promise.resolve(loaded).then(
         (module) => this.attach(module),
         (e: unknown) => Promise.reject(this.fail(e)),
       );
       // Rendering waits on `settled`, not on this promise: a failed load is reported, never unhandled.
-      this.ready.catch(() => undefined);
+      this.loaded.catch(() => undefined);
     } else {
       this.attach(loaded as CohortModule);
-      this.ready = Promise.resolve();
     }
   }
 
@@ -125,14 +143,24 @@ export class Runtime {
 
   /**
    * True once the answer for `name` is final: the engine is ready (or failed
-   * to load) and no promised definitions are on their way, or a stub or
-   * pushed data decides it without the engine. Slot renderers show nothing
+   * to load) and no promised definitions are on their way, or the answer is
+   * decided without the engine (decidedEarly). Slot renderers show nothing
    * before that, so they never show control and then swap.
    */
   settled(name: string): boolean {
     if ((this.engine || this.failed) && this.awaitedSeq !== this.definitionsSeq) return true;
+    return this.decidedEarly(name);
+  }
+
+  /**
+   * True when the answer for `name` is decided without the engine: by a stub
+   * (stubs win over everything), or by pushed data when no definitions were
+   * given or promised; definitions could overrule pushed data (a variant the
+   * definition lacks is ignored), so with them it waits for the engine.
+   */
+  decidedEarly(name: string): boolean {
     const reason = this.current(name).answer.reason;
-    return reason === 'stubbed' || reason === 'published';
+    return reason === 'stubbed' || (reason === 'published' && this.definitionsSeq === 0);
   }
 
   report(error: CohortError): void {
@@ -191,7 +219,7 @@ export class Runtime {
         return { experiments: [] };
       },
     );
-    return Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
+    const done = Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
       // A document given to a later init wins over this one.
       if (seq === this.definitionsSeq) {
         this.awaitedSeq = undefined;
@@ -201,6 +229,8 @@ export class Runtime {
       this.invalidate();
       return this.ready;
     });
+    done.catch(() => undefined); // reported through onError; awaiting it still sees the rejection
+    return done;
   }
 
   private setDefinitions(value: unknown): void {
@@ -270,6 +300,7 @@ export class Runtime {
 
   /** The control variant of `name`: its definition's first variant, or 'control'. */
   controlVariant(name: string): string {
+    if (!isValidName(name)) return 'control';
     return this.variants(name)?.[0] ?? 'control';
   }
 
@@ -378,5 +409,11 @@ const holder = globalThis as unknown as Record<symbol, Runtime | undefined>;
 
 /** The runtime of this realm, created on first use and shared by every copy of the package. */
 export function runtime(): Runtime {
-  return (holder[KEY] ??= new Runtime());
+  let r = holder[KEY];
+  if (!r) {
+    r = new Runtime();
+    holder[KEY] = r; // before start(): loading tells listeners, which call runtime()
+    r.start();
+  }
+  return r;
 }

@@ -1,7 +1,19 @@
 // What every slot renderer (the custom element, Vue, React) shares: when an
 // answer may be shown, and which slot shows it.
 import { DEFAULT_VARIANT } from './gitlab_api.js';
+import { describe, isValidName } from './pushed.js';
 import { runtime } from './runtime.js';
+
+/** Invalid names reported already (at most this many kept), so a render loop reports each once. */
+const MAX_REPORTED = 100;
+const reported = new Set<string>();
+
+function reportInvalidName(name: unknown): void {
+  const what = describe(name);
+  if (reported.has(what) || reported.size >= MAX_REPORTED) return;
+  reported.add(what);
+  runtime().report({ source: 'context', path: '', message: `slot renderer: experiment name must be a non-empty string, got ${what}; showing control` });
+}
 
 /**
  * The variant to render for `name`, or undefined while the answer is not yet
@@ -14,9 +26,25 @@ import { runtime } from './runtime.js';
  * no definition either.
  */
 export function settledVariant(name: string): string | undefined {
+  if (!isValidName(name)) {
+    reportInvalidName(name);
+    return DEFAULT_VARIANT;
+  }
   const r = runtime();
   if (!r.settled(name)) return undefined;
   return r.run(name).variant;
+}
+
+/**
+ * What a server renders for `name` (and a client hydrates with): the variant
+ * when a stub or pushed data decides it, which the client reads the same way;
+ * otherwise undefined (nothing), since the client's engine is not ready while
+ * it hydrates and rendering the server's local answer would then flicker.
+ */
+export function serverVariant(name: string): string | undefined {
+  if (!isValidName(name)) return DEFAULT_VARIANT;
+  const r = runtime();
+  return r.decidedEarly(name) ? r.run(name).variant : undefined;
 }
 
 /**

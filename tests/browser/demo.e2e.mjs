@@ -174,6 +174,7 @@ async function load(page, query) {
     why: Object.fromEntries([...document.querySelectorAll('[data-why-of]')].map((n) => [n.dataset.whyOf, n.textContent])),
     record: window.__e2e,
     responseEnd: performance.getEntriesByType('navigation')[0].responseEnd,
+    glueEnd: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cohort/wasm/cohort_web.mjs'))?.responseEnd,
   }));
 }
 
@@ -197,7 +198,7 @@ for (const mode of ['local', 'pushed']) {
       const page = await openPage();
       for (const user of USERS) {
         const query = `mode=${mode}&user=${user}`;
-        const { context, shown, why, record, responseEnd } = await load(page, query);
+        const { context, shown, why, record, responseEnd, glueEnd } = await load(page, query);
         const expected = resolveNatively(context);
         for (const name of EXPERIMENTS) {
           assert.deepEqual(shown[name], [expected[name].variant], `${query}: ${name} for ${context}`);
@@ -206,7 +207,12 @@ for (const mode of ['local', 'pushed']) {
         }
         assertRenderedOnce(record, query);
         assertNoProblems(page, record, query);
-        timings[mode].push({ firstRender: Math.min(...record.renders.map((r) => r.t)), responseEnd });
+        const firstRender = Math.min(...record.renders.map((r) => r.t));
+        if (mode === 'pushed') {
+          // Pushed data needs no engine: the page renders before the engine's glue has even arrived.
+          assert.ok(glueEnd === undefined || firstRender < glueEnd, `${query}: rendered at ${firstRender}, glue arrived at ${glueEnd}`);
+        }
+        timings[mode].push({ firstRender, responseEnd });
       }
       await page.close();
     });
@@ -240,6 +246,38 @@ describe('pushed mode without data', () => {
     assert.equal(await page.evaluate(() => document.querySelectorAll('img, main script').length), 0);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     assertNoProblems(page, record, 'hostile pushed data');
+    await page.close();
+  });
+});
+
+describe('an element defined while the page is still being parsed', () => {
+  it('waits for its last template instead of rendering control first', async () => {
+    // A page of our own: pushed "red", the element's module loaded async, and
+    // a script that stalls the parser between the control and red templates.
+    const page = await openPage();
+    await page.route(`${base}parse-stall`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>stall</title>
+<script>window.gl = { experiments: { pill_color: { experiment: 'pill_color', variant: 'red' } } };</script>
+<script type="module" async src="/cohort/browser/element.js"></script>
+<gitlab-experiment name="pill_color">
+  <template data-variant="control"><b data-shown="control">control</b></template>
+  <script src="/stall.js"></script>
+  <template data-variant="red"><b data-shown="red">red</b></template>
+</gitlab-experiment>`,
+      }),
+    );
+    await page.route(`${base}stall.js`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.fulfill({ contentType: 'text/javascript', body: 'window.stalled = true;' });
+    });
+    await page.goto(`${base}parse-stall`);
+    await page.waitForFunction(() => document.querySelector('gitlab-experiment')?.renderedVariant !== undefined);
+    const record = await page.evaluate(() => window.__e2e);
+    assert.deepEqual(record.renders.map((r) => r.variant), ['red']);
+    assert.deepEqual(record.removals, []);
+    assert.equal(await page.evaluate(() => window.stalled), true);
     await page.close();
   });
 });

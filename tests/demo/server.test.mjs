@@ -138,6 +138,23 @@ describe('the server', () => {
     assert.ok(!hrefs(pushed, 'modulepreload').includes('/cohort/wasm/cohort_web.mjs'));
   });
 
+  it('answers only for its loopback names (no DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = (host) =>
+      new Promise((resolve, reject) => {
+        const req = request(base, { headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const port = new URL(base).port;
+    assert.equal(await status(`localhost:${port}`), 200);
+    assert.equal(await status(`evil.example:${port}`), 421);
+    assert.equal(await status('127.0.0.1'), 421);
+  });
+
   it('serves wasm as application/wasm, refuses other methods and unknown paths', async () => {
     assert.equal((await fetch(`${base}cohort/wasm/cohort_web.wasm`, { method: 'HEAD' })).headers.get('content-type'), 'application/wasm');
     assert.equal((await fetch(base, { method: 'POST', body: 'x' })).status, 405);

@@ -158,17 +158,28 @@ describe('when it renders', () => {
     expect(added).toEqual([expected]);
   });
 
-  it('renders at once for a stub or pushed data even while definitions are on their way', () => {
-    init({ definitions: new Promise(() => {}) });
-    window.gl = { experiments: { pill_color: { experiment: 'pill_color', variant: 'blue' } } };
-    const pushed = experimentElement('pill_color', ['control', 'blue']);
-    stubExperiments({ other: 'red' });
-    const stubbed = experimentElement('other', ['control', 'red']);
-    const waiting = experimentElement('course_upsell_banner', ['0', '1']);
-    document.body.append(pushed, stubbed, waiting);
-    expect(shown(pushed)).toEqual(['blue']);
-    expect(shown(stubbed)).toEqual(['red']);
-    expect(shown(waiting)).toEqual([]);
+  it('with definitions on their way, pushed data waits for them: the definition may overrule it', async () => {
+    // SPEC §3: a pushed variant the definition lacks is ignored. pill_color
+    // has no "green", so user:1 gets the local answer (`cohort resolve`);
+    // "blue" exists, so the pushed answer stands. One render each.
+    const context = { actor: 'user:1' };
+    let deliver;
+    const arrived = init({ definitions: new Promise((resolve) => (deliver = resolve)), context });
+    window.gl = {
+      experiments: {
+        pill_color: { experiment: 'pill_color', variant: 'green' },
+        dark_mode: { experiment: 'dark_mode', variant: 'dark' },
+      },
+    };
+    const overruled = experimentElement('pill_color', ['control', 'red', 'blue', 'green']);
+    const kept = experimentElement('dark_mode', ['control', 'dark']);
+    const added = [watchAdditions(overruled), watchAdditions(kept)];
+    document.body.append(overruled, kept);
+    expect([shown(overruled), shown(kept)]).toEqual([[], []]);
+    deliver(JSON.parse(definitions));
+    await arrived;
+    await flushObservers();
+    expect(added).toEqual([[nativeVariant('pill_color', context)], ['dark']]);
   });
 
   it('a rejected definitions promise is reported and the element settles on control', async () => {

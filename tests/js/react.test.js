@@ -8,6 +8,7 @@
 const fs = require('node:fs');
 const { createElement } = require('react');
 const { act, render, renderHook } = require('@testing-library/react');
+const { renderToString } = require('react-dom/server');
 const { Experiment, useExperimentVariant } = require('cohort/react');
 const { getExperimentVariant, init, setContext } = require('cohort');
 const { stubExperiments } = require('cohort/testing');
@@ -198,5 +199,23 @@ describe('useExperimentVariant', () => {
     expect(result.current).toBe('red');
     rerender({ name: 'b' });
     expect(result.current).toBe('blue');
+  });
+});
+
+describe('bad names and server rendering', () => {
+  it.each([[undefined], [42], [''], [{}]])('a name of %p renders control, reported once, never a throw', (name) => {
+    const errors = [];
+    init({ onError: (e) => errors.push(e) });
+    const { container, rerender } = render(createElement(Experiment, { name, variants }));
+    rerender(createElement(Experiment, { name, variants: { ...variants } }));
+    expect(container.textContent).toBe('Control');
+    expect(errors.filter((e) => e.message.includes('experiment name'))).toHaveLength(1);
+  });
+
+  it('renders a stubbed variant on the server, and nothing for a local answer the client cannot have yet', () => {
+    init({ definitions, context: { actor: 'user:1' } });
+    expect(renderToString(createElement(Experiment, { name: 'pill_color', variants: { control: 'C', red: 'R', blue: 'B' } }))).toBe('');
+    stubExperiments({ pill_color: 'blue' });
+    expect(renderToString(createElement(Experiment, { name: 'pill_color', variants: { control: 'C', red: 'R', blue: 'B' } }))).toBe('B');
   });
 });
