@@ -142,18 +142,14 @@ int bucket_xxh3(const Args& args) {
   return kExitOk;
 }
 
+constexpr std::array<std::string_view, 1> kNeedsHash{"hash"};
+
 }  // namespace
 
 int run_bucket(std::span<const std::string_view> argv) {
-  std::string problem;
-  const auto args = parse_args(argv, kFlags, false, problem);
-  if (!args || (!args->help && !require(*args, std::array<std::string_view, 1>{"hash"}, problem))) {
-    return usage_error("bucket", problem, kSynopsis);
-  }
-  if (args->help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  int status = kExitOk;
+  const auto args = command_args({"bucket", kFlags, kNeedsHash, kSynopsis, kHelp}, argv, status);
+  if (!args) return status;
   const std::string& mode = *args->get("hash");
   if (mode == "edx") return bucket_edx(*args);
   if (mode == "gitlab") return bucket_gitlab(*args);

@@ -43,15 +43,9 @@ constexpr std::array<std::string_view, 2> kRequired{"definitions", "context"};
 }  // namespace
 
 int run_publish(std::span<const std::string_view> argv) {
-  std::string problem;
-  const auto args = parse_args(argv, kFlags, false, problem);
-  if (!args || (!args->help && !require(*args, kRequired, problem))) {
-    return usage_error("publish", problem, kSynopsis);
-  }
-  if (args->help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  int status = kExitOk;
+  const auto args = command_args({"publish", kFlags, kRequired, kSynopsis, kHelp}, argv, status);
+  if (!args) return status;
   const auto in = read_resolution_inputs(*args);
   if (!in) return kExitBadInput;
   Resolver resolver(in->loaded.definitions, {in->secret, nullptr});

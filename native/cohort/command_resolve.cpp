@@ -55,15 +55,9 @@ Answer answer_for(std::string_view name, const LoadedDefinitions& loaded, Resolv
 }  // namespace
 
 int run_resolve(std::span<const std::string_view> argv) {
-  std::string problem;
-  const auto args = parse_args(argv, kFlags, false, problem);
-  if (!args || (!args->help && !require(*args, kRequired, problem))) {
-    return usage_error("resolve", problem, kSynopsis);
-  }
-  if (args->help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  int status = kExitOk;
+  const auto args = command_args({"resolve", kFlags, kRequired, kSynopsis, kHelp}, argv, status);
+  if (!args) return status;
   const auto in = read_resolution_inputs(*args);
   if (!in) return kExitBadInput;
   Resolver resolver(in->loaded.definitions, {in->secret, nullptr});

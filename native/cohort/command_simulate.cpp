@@ -163,15 +163,10 @@ void print_report(const Definition& def, std::uint64_t contexts, std::uint64_t s
 }  // namespace
 
 int run_simulate(std::span<const std::string_view> argv) {
+  int status = kExitOk;
+  const auto args = command_args({"simulate", kFlags, kRequired, kSynopsis, kHelp}, argv, status);
+  if (!args) return status;
   std::string problem;
-  const auto args = parse_args(argv, kFlags, false, problem);
-  if (!args || (!args->help && !require(*args, kRequired, problem))) {
-    return usage_error("simulate", problem, kSynopsis);
-  }
-  if (args->help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
   const auto contexts =
       parse_unsigned("contexts", *args->get("contexts"), 1, 1'000'000'000, problem);
   if (!contexts) return usage_error("simulate", problem, kSynopsis);

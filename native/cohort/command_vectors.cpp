@@ -38,13 +38,9 @@ could not be read or parsed (the other files still run) or for usage errors.
 }  // namespace
 
 int run_vectors(std::span<const std::string_view> argv) {
-  std::string problem;
-  const auto args = parse_args(argv, kFlags, true, problem);
-  if (!args) return usage_error("vectors", problem, kSynopsis);
-  if (args->help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  int status = kExitOk;
+  const auto args = command_args({"vectors", kFlags, {}, kSynopsis, kHelp, true}, argv, status);
+  if (!args) return status;
   if (args->positional.empty()) return usage_error("vectors", "no vector file given", kSynopsis);
 
   const Re2RegexEngine regex;

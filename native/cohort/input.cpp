@@ -48,6 +48,22 @@ int usage_error(std::string_view command, std::string_view problem, std::string_
   return kExitBadInput;
 }
 
+std::optional<Args> command_args(const CommandSpec& spec, std::span<const std::string_view> argv,
+                                 int& exit_status) {
+  std::string problem;
+  auto args = parse_args(argv, spec.flags, spec.allow_positional, problem);
+  if (!args || (!args->help && !require(*args, spec.required, problem))) {
+    exit_status = usage_error(spec.name, problem, spec.synopsis);
+    return std::nullopt;
+  }
+  if (args->help) {
+    std::cout << spec.help;
+    exit_status = kExitOk;
+    return std::nullopt;
+  }
+  return args;
+}
+
 std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                      std::string& error) {
   std::error_code ec;

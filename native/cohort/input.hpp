@@ -4,10 +4,12 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "args.hpp"
 #include "cohort/context.hpp"
 #include "cohort/definitions.hpp"
 #include "cohort/json.hpp"
@@ -27,6 +29,23 @@ void print_warning(std::string_view message);
 /// A usage error of `command`: the problem, the command's synopsis and a
 /// pointer to its --help, on stderr. Returns kExitBadInput.
 int usage_error(std::string_view command, std::string_view problem, std::string_view synopsis);
+
+/// What a command accepts and how it describes itself.
+struct CommandSpec {
+  std::string_view name;  ///< as typed after "cohort"
+  std::span<const FlagSpec> flags;
+  std::span<const std::string_view> required;
+  std::string_view synopsis;
+  std::string_view help;
+  bool allow_positional = false;
+};
+
+/// What every command does first: parses `argv`, checks the required flags
+/// and answers --help. Returns the arguments to run with, or nullopt with
+/// `exit_status` set to what the command returns now (a usage error on
+/// stderr, or the help printed).
+std::optional<Args> command_args(const CommandSpec& spec, std::span<const std::string_view> argv,
+                                 int& exit_status);
 
 /// Reads the whole of `path`, refusing files larger than `max_bytes` before
 /// reading them in full (no unbounded memory). On failure returns nullopt
