@@ -51,12 +51,13 @@ test-asan: setup
 	cmake --build --preset native-asan
 	ctest --preset native-asan --parallel 2
 
-# Jest under jsdom against the built package, the type check of the .d.ts
-# and an npm pack installed into an empty folder. Needs the native build for
-# the native-vs-WebAssembly comparisons.
+# Jest under jsdom against the built package, the type check of the .d.ts,
+# the snippets of js/README.md and an npm pack installed into an empty
+# folder. Needs the native build for the native-vs-WebAssembly comparisons.
 test-js: build js
 	cd js && npm run typecheck
 	cd js && npm test
+	node --test tests/js/readme_snippets.test.mjs
 	tests/js/pack_smoke_test.sh
 
 # The demo server with hostile input, then the demo page in headless Chromium
