@@ -114,7 +114,7 @@ export class Runtime {
       this.loaded.catch(() => undefined);
       return;
     }
-    if (loaded instanceof Promise || typeof (loaded as { then?: unknown }).then === 'function') {
+    if (isThenable(loaded)) {
       this.loaded = Promise.resolve(loaded).then(
         (module) => this.attach(module),
         (e: unknown) => Promise.reject(this.fail(e)),
@@ -122,7 +122,7 @@ export class Runtime {
       // Rendering waits on `settled`, not on this promise: a failed load is reported, never unhandled.
       this.loaded.catch(() => undefined);
     } else {
-      this.attach(loaded as CohortModule);
+      this.attach(loaded);
     }
   }
 
@@ -212,13 +212,10 @@ export class Runtime {
     const seq = ++this.definitionsSeq;
     this.awaitedSeq = seq;
     const now = this.init(rest);
-    const arrived = Promise.resolve(definitions).then(
-      (value) => value,
-      (e: unknown) => {
-        this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${String(e)}` });
-        return { experiments: [] };
-      },
-    );
+    const arrived = Promise.resolve(definitions).catch((e: unknown) => {
+      this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${String(e)}` });
+      return { experiments: [] };
+    });
     const done = Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
       // A document given to a later init wins over this one.
       if (seq === this.definitionsSeq) {
