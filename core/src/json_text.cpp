@@ -1,6 +1,8 @@
 #include "cohort/json_text.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cohort {
 namespace {
@@ -29,6 +31,117 @@ std::optional<std::size_t> too_deep_at(std::string_view text, std::size_t max_de
   return std::nullopt;
 }
 
+// Builds the DOM with nlohmann's own SAX builder, and remembers where in the
+// document it is, so a failure names its JSON Pointer. Errors come back as
+// values, never as exceptions: a number no double can hold (1e309, a
+// 5,001-digit integer) is nlohmann's out_of_range 406, which escaped every
+// caller before and aborted the program.
+class PathTrackingSax {
+ public:
+  using number_integer_t = Json::number_integer_t;
+  using number_unsigned_t = Json::number_unsigned_t;
+  using number_float_t = Json::number_float_t;
+  using string_t = Json::string_t;
+  using binary_t = Json::binary_t;
+
+  bool null() { return scalar(dom_.null()); }
+  bool boolean(bool value) { return scalar(dom_.boolean(value)); }
+  bool number_integer(number_integer_t value) { return scalar(dom_.number_integer(value)); }
+  bool number_unsigned(number_unsigned_t value) { return scalar(dom_.number_unsigned(value)); }
+  bool number_float(number_float_t value, const string_t& text) {
+    return scalar(dom_.number_float(value, text));
+  }
+  bool string(string_t& value) { return scalar(dom_.string(value)); }
+  bool binary(binary_t& value) { return scalar(dom_.binary(value)); }
+  bool start_object(std::size_t size) {
+    frames_.push_back({false, 0, {}});
+    return dom_.start_object(size);
+  }
+  bool key(string_t& name) {
+    frames_.back().key = name;
+    return dom_.key(name);
+  }
+  bool end_object() {
+    frames_.pop_back();
+    return scalar(dom_.end_object());
+  }
+  bool start_array(std::size_t size) {
+    frames_.push_back({true, 0, {}});
+    return dom_.start_array(size);
+  }
+  bool end_array() {
+    frames_.pop_back();
+    return scalar(dom_.end_array());
+  }
+  bool parse_error(std::size_t position, const std::string& token,
+                   const nlohmann::detail::exception& ex) {
+    failed_ = true;
+    // A syntax error is named by its byte offset alone; a number that does
+    // not fit also by the value it was meant to be.
+    if (ex.id == 406) {  // out_of_range: a number that does not fit a double
+      error_.path = pointer();
+      error_.message = "number out of range at byte " + std::to_string(position) + ": " +
+                       shortened(token) + " does not fit a double";
+    } else {
+      error_.message = "invalid JSON at byte " + std::to_string(position) + ": " + ex.what();
+    }
+    return false;
+  }
+
+  bool failed() const { return failed_ || dom_.is_errored(); }
+  const Error& error() const { return error_; }
+  Json take() { return std::move(root_); }
+
+ private:
+  struct Frame {
+    bool is_array;
+    std::size_t index;
+    std::string key;
+  };
+
+  // A value ended: the next one in an array has the next index.
+  bool scalar(bool ok) {
+    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+    return ok;
+  }
+
+  std::string pointer() const {
+    std::string out;
+    for (const Frame& frame : frames_) {
+      out += '/';
+      if (frame.is_array) {
+        out += std::to_string(frame.index);
+        continue;
+      }
+      for (const char c : frame.key) {  // RFC 6901 escaping
+        if (c == '~') {
+          out += "~0";
+        } else if (c == '/') {
+          out += "~1";
+        } else {
+          out += c;
+        }
+      }
+    }
+    return out;
+  }
+
+  // The offending text, bounded: a 5,001-digit number is not worth echoing.
+  static std::string shortened(std::string_view token) {
+    constexpr std::size_t kShown = 40;
+    std::string out = "'";
+    out.append(token.substr(0, kShown));
+    if (token.size() <= kShown) return out + "'";
+    return out + "...' (" + std::to_string(token.size()) + " characters)";
+  }
+
+  Json root_;
+  nlohmann::detail::json_sax_dom_parser<Json> dom_{root_, /*allow_exceptions=*/false};
+  std::vector<Frame> frames_;
+  Error error_;
+  bool failed_ = false;
+};
+
 }  // namespace
 
 std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes,
@@ -50,21 +163,13 @@ std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes
     error = {"", "invalid JSON at byte " + std::to_string(nul + 1) + ": a NUL byte"};
     return std::nullopt;
   }
-#if defined(__cpp_exceptions)
-  try {
-    return Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    error = {"", "invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what()};
+  PathTrackingSax sax;
+  Json::sax_parse(text, &sax, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  if (sax.failed()) {
+    error = sax.error();
     return std::nullopt;
   }
-#else
-  Json value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) {
-    error = {"", "invalid JSON"};
-    return std::nullopt;
-  }
-  return value;
-#endif
+  return sax.take();
 }
 
 }  // namespace cohort

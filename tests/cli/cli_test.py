@@ -435,6 +435,21 @@ def malformed_json_file_names_file_and_position():
 
 
 @test
+def numbers_no_double_can_hold_are_errors_not_aborts():
+    # nlohmann's out_of_range used to escape and abort the tool (exit 134).
+    for number in ("1e309", "77e7777", "-1e400", "9" * 5001):
+        path = write("overflow.json", '{"experiments": [{"name": "a", "percentage": %s}]}' % number)
+        _, err = bad("resolve", "--definitions", path, "--context", "{}")
+        assert "overflow.json: /experiments/0/percentage: number out of range" in err, err
+        _, err = bad("resolve", "--definitions", EXAMPLE, "--context", '{"actor": [1, {"n": %s}]}' % number)
+        assert "--context: /actor/1/n: number out of range" in err, err
+        _, err = bad("publish", "--definitions", EXAMPLE, "--context", '{"t": %s}' % number)
+        assert "--context: /t: number out of range" in err, err
+        _, err = bad("vectors", path)
+        assert "overflow.json" in err and "number out of range" in err, err
+
+
+@test
 def deeply_nested_file_is_refused_without_a_crash():
     path = write("deep.json", "[" * 100000)
     for command in (["resolve", "--context", "{}"], ["publish", "--context", "{}"],

@@ -123,6 +123,23 @@ describe('contexts and definitions', () => {
     expect(errors.at(-1).message).toContain('limit');
   });
 
+  it('a number no double can hold is reported with its path, not an abort of the module', () => {
+    // JSON.parse would give Infinity; the core's own parser refuses it.
+    init({ definitions: '{"experiments": [{"name": "e", "variants": ["control", "a"], "percentage": 1e309}]}' });
+    expect(errors.at(-1)).toMatchObject({ source: 'definitions', path: '/experiments/0/percentage' });
+    expect(errors.at(-1).message).toContain("'1e309' does not fit a double");
+    expect(run('e')).toMatchObject({ variant: 'control' });
+    // The module still works afterwards.
+    init({ definitions });
+    setContext({ id: 1 });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+  });
+
+  it('invalid definitions text names the byte offset', () => {
+    init({ definitions: '{"experiments": [}' });
+    expect(errors.at(-1).message).toContain('invalid JSON at byte 18');
+  });
+
   it('a context the core rejects gives control with the core path', () => {
     init({ definitions });
     expect(run('e', [1, 2, 3])).toMatchObject({ variant: 'control', reason: 'error' });

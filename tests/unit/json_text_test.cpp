@@ -178,6 +178,39 @@ TEST(JsonTextTest, ANulByteDoesNotHideTheRestOfTheText) {
   EXPECT_EQ((*value)[0], "a\0b"sv);
 }
 
+TEST(JsonTextTest, NumbersNoDoubleCanHoldAreErrorsNotAborts) {
+  // nlohmann reports these as out_of_range 406; the lexer's token is the
+  // offending text. Byte offsets count from 1: in {"a": [1, 2, {"n": 1e309}]}
+  // the number's last byte is the 24th.
+  Error error;
+  EXPECT_FALSE(parse(R"({"a": [1, 2, {"n": 1e309}]})", kBig, 64, error).has_value());
+  EXPECT_EQ(error.path, "/a/2/n");
+  EXPECT_EQ(error.message, "number out of range at byte 24: '1e309' does not fit a double");
+
+  EXPECT_FALSE(parse("[-77e7777]", kBig, 64, error).has_value());
+  EXPECT_EQ(error.path, "/0");
+  EXPECT_NE(error.message.find("'-77e7777' does not fit a double"), std::string::npos)
+      << error.message;
+
+  // A 5,001-digit integer overflows every integer type, then double: it is
+  // shown shortened, with its length.
+  const std::string digits(5001, '9');
+  EXPECT_FALSE(parse(R"({"a~b/c": )" + digits + "}", kBig, 64, error).has_value());
+  EXPECT_EQ(error.path, "/a~0b~1c");  // RFC 6901 escaping
+  EXPECT_NE(error.message.find("(5001 characters) does not fit a double"), std::string::npos)
+      << error.message;
+  EXPECT_LT(error.message.size(), 200u);
+
+  // At the top level there is no path.
+  EXPECT_FALSE(parse("1e400", kBig, 64, error).has_value());
+  EXPECT_EQ(error.path, "");
+
+  // Underflow is not an error (JavaScript gives 0 too), nor is the largest double.
+  const auto small = parse("[1e-400, 1.7976931348623157e308]", kBig, 64, error);
+  ASSERT_TRUE(small.has_value()) << error.describe();
+  EXPECT_EQ((*small)[0].get<double>(), 0.0);
+}
+
 TEST(JsonTextTest, UnbalancedClosersDoNotUnderflowDepth) {
   // Extra closers must not let later openers slip under the limit.
   Error error;
