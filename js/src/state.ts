@@ -1,4 +1,4 @@
-import type { TrackingEvent } from './types.js';
+import type { CohortError, TrackingEvent } from './types.js';
 
 /**
  * State shared by every copy of the package loaded in one realm (the ESM and
@@ -16,6 +16,8 @@ export interface SharedState {
   recorded: TrackingEvent[];
   /** Run by restoreExperiments (the runtime forgets its session memory). */
   resets: Set<() => void>;
+  /** The runtime's onError, for problems found outside it (bad stubs). */
+  report?: (error: CohortError) => void;
 }
 
 const KEY = Symbol.for('cohort.state.v1');

@@ -26,9 +26,8 @@ export function stubExperiments(experiments: Record<string, string> = {}): StubE
       else state.stubs.set(name, variant);
     }
   }
-  for (const e of errors) {
-    if (typeof console !== 'undefined') console.warn(`cohort: stubs ${e.path}: ${e.message}`);
-  }
+  // To onError, never to the console: GitLab's helper accepts any value silently.
+  for (const e of errors) state.report?.({ source: 'stubs', path: e.path, message: e.message });
   changed();
   return errors;
 }

@@ -101,7 +101,7 @@ export interface InitOptions {
   storage?: KeyValueStorage | null;
   /** Sinks for tracking events; a bare function is the callback sink. */
   trackers?: Tracker | Tracker[];
-  /** Receives every input problem; by default they go to console.warn. */
+  /** Receives every input problem; without it they are dropped (nothing is written to the console). */
   onError?: (error: CohortError) => void;
   /** Sticky store bounds: entries kept (least recently used dropped) and lifetime. */
   sticky?: { capacity?: number; ttlMs?: number };

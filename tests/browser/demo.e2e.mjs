@@ -329,7 +329,7 @@ describe('interaction', () => {
     const assignment = events.find((e) => e.action === 'assignment' && e.experiment === 'pill_color');
     const click = events.find((e) => e.action === 'click_pill');
     const data = { experiment: 'pill_color', key: expected.key, variant: expected.variant };
-    const schema = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0';
+    const schema = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3';
     assert.deepEqual(JSON.parse(assignment.context), { schema, data });
     assert.deepEqual(JSON.parse(click.context), { schema, data });
     mkdirSync(out, { recursive: true });

@@ -12,7 +12,7 @@ const {
 } = require('cohort');
 const { stubExperiments } = require('cohort/testing');
 
-const SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0';
+const SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3';
 
 afterEach(() => {
   delete window.gl;

@@ -76,8 +76,32 @@ describe('pushed data', () => {
 });
 
 describe('stubs', () => {
-  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => {}));
-  afterEach(() => jest.restoreAllMocks());
+  // Nothing may reach the console: test set-ups such as GitLab's fail a test on it.
+  const consoleCalls = [];
+  beforeEach(() => {
+    consoleCalls.length = 0;
+    for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
+      jest.spyOn(console, method).mockImplementation((...args) => consoleCalls.push([method, ...args]));
+    }
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    expect(consoleCalls).toEqual([]);
+  });
+
+  it('reports a bad entry to onError only, and accepts undefined as GitLab does', () => {
+    expect(() => stubExperiments({ undefined: undefined })).not.toThrow();
+    expect(errors).toEqual([{ source: 'stubs', path: 'undefined', message: expect.stringContaining('expected a variant name') }]);
+    expect(getExperimentData('undefined')).toBeUndefined();
+  });
+
+  it('writes nothing anywhere when no onError is set', () => {
+    init({ onError: null });
+    expect(() => stubExperiments({ a: 5 })).not.toThrow();
+    window.gl = { experiments: { abc: 'candidate' } };
+    expect(getExperimentData('abc')).toBeUndefined();
+    init({ onError: (e) => errors.push(e) });
+  });
 
   it.each([
     ['a string', 'candidate'],

@@ -3,7 +3,7 @@
 const { edxTracker, init, run, segmentTracker, setContext, snowplowTracker, track, getExperimentData } = require('cohort');
 const { recordedEvents, stubExperiments } = require('cohort/testing');
 
-const SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0';
+const SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3';
 const definitions = {
   experiments: [
     { name: 'pill_color', variants: ['control', 'red', 'blue'], weights: [0, 1, 0] },

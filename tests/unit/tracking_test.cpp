@@ -103,13 +103,13 @@ TEST(AssignmentTrackerTest, IsBounded) {
 TEST(ExperimentContextTest, HasExactlySchemaAndData) {
   const Json c = experiment_context(tracked("pill_color", "abc123", "red"));
   EXPECT_EQ(c, Json::parse(R"({
-    "schema": "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0",
+    "schema": "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3",
     "data": {"experiment": "pill_color", "key": "abc123", "variant": "red"}
   })"));
   EXPECT_EQ(c.size(), 2u);
   EXPECT_EQ(c["data"].size(), 3u);
   EXPECT_FALSE(c["data"].contains("migration_keys"));
-  EXPECT_EQ(kExperimentContextSchema, "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0");
+  EXPECT_EQ(kExperimentContextSchema, "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3");
 }
 
 TEST(ExperimentContextTest, MigrationKeysOnlyWhenThereAreSome) {

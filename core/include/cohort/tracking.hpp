@@ -9,9 +9,10 @@
 
 namespace cohort {
 
-/// The Snowplow schema of GLEX's experiment context.
+/// The Snowplow schema of GLEX's experiment context, as GitLab's current
+/// `~/experimentation/constants` names it (older GitLab used 1-0-0).
 inline constexpr std::string_view kExperimentContextSchema =
-    "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-0";
+    "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3";
 
 /// Decides which answers emit an `assignment` event: tracked answers, once
 /// per (experiment, course, key) per session — as edX marks
