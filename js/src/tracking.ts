@@ -1,3 +1,4 @@
+import { SeenSet } from './seen_set.js';
 import { record } from './state.js';
 import type { Answer, CohortError, ExperimentData, KeyValueStorage, Tracker, TrackingEvent } from './types.js';
 
@@ -44,7 +45,7 @@ function defaultStorage(): KeyValueStorage | null {
 export class Tracking {
   private sinks: Tracker[] = [];
   private storage: KeyValueStorage | null = defaultStorage();
-  private readonly seen = new Set<string>();
+  private readonly seen = new SeenSet(MAX_SEEN);
 
   constructor(private readonly report: (error: CohortError) => void) {}
 
@@ -103,9 +104,7 @@ export class Tracking {
   }
 
   private alreadySeen(id: string, persistent: boolean): boolean {
-    if (this.seen.has(id)) return true;
-    this.seen.add(id);
-    if (this.seen.size > MAX_SEEN) this.seen.delete(this.seen.values().next().value as string);
+    if (this.seen.checkAndAdd(id)) return true;
     if (!persistent || !this.storage) return false;
     try {
       if (this.storage.getItem(id) !== null) return true;

@@ -157,3 +157,25 @@ it('falls back to memory when session storage throws', () => {
   expect(events).toHaveLength(1);
   expect(errors).toEqual([expect.objectContaining({ source: 'storage' })]);
 });
+
+it('keeps the most recent assignments in memory and forgets the oldest beyond 10,000', () => {
+  // No storage: only the in-memory de-duplication is left.
+  init({ storage: null });
+  const assign = (i) => run('pill_color', { actor: `user:${i}` });
+  for (let i = 0; i < 12_000; i += 1) assign(i);
+  expect(events).toHaveLength(12_000);
+  events.length = 0;
+  // The 5,000 most recent are remembered: none of them emits again.
+  for (let i = 7_000; i < 12_000; i += 1) assign(i);
+  expect(events).toHaveLength(0);
+  // One seen long ago was forgotten, so it emits once more, and only once.
+  assign(0);
+  assign(0);
+  expect(events).toHaveLength(1);
+  // One remembered earlier and seen again stays remembered while others arrive.
+  assign(11_999);
+  for (let i = 20_000; i < 24_000; i += 1) assign(i);
+  events.length = 0;
+  assign(11_999);
+  expect(events).toHaveLength(0);
+});
