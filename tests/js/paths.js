@@ -5,7 +5,8 @@ const root = path.resolve(__dirname, '..', '..');
 module.exports = {
   root,
   vectorsDir: path.join(root, 'tests', 'vectors'),
-  conformanceFile: path.join(root, '..', 'shared', 'conformance', 'growthbook-cases.json'),
+  // GrowthBook's cases.json is not part of the repository: beside it, or where COHORT_CONFORMANCE_FILE says.
+  conformanceFile: process.env.COHORT_CONFORMANCE_FILE || path.join(root, '..', 'shared', 'conformance', 'growthbook-cases.json'),
   nodeWasm: path.join(root, 'js', 'dist', 'wasm', 'cohort_node.cjs'),
   nativeCli: path.join(root, 'build', 'native-release', 'native', 'cohort'),
   exampleDefinitions: path.join(root, 'native', 'examples', 'definitions.json'),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cohort/growthbook_bucketing.hpp"
+#include "conformance_file.hpp"
 
 namespace cohort::growthbook {
 namespace {
@@ -20,8 +21,8 @@ using nlohmann::json;
 // for the tuple formats of each section.
 const json& cases() {
   static const json loaded = [] {
-    std::ifstream in(COHORT_CONFORMANCE_FILE);
-    if (!in) throw std::runtime_error("cannot open " COHORT_CONFORMANCE_FILE);
+    std::ifstream in(conformance::file_path());
+    if (!in) throw std::runtime_error("cannot open " + conformance::file_path());
     return json::parse(in);
   }();
   return loaded;
@@ -58,6 +59,7 @@ void expect_ranges(const std::vector<Range>& actual, const json& expected,
 }
 
 TEST(ConformanceBucketingTest, Hash) {
+  COHORT_REQUIRE_CONFORMANCE_FILE();
   for (const json& c : section("hash", 15)) {
     const auto seed = c[0].get<std::string>();
     const auto value = c[1].get<std::string>();
@@ -74,6 +76,7 @@ TEST(ConformanceBucketingTest, Hash) {
 }
 
 TEST(ConformanceBucketingTest, GetBucketRange) {
+  COHORT_REQUIRE_CONFORMANCE_FILE();
   for (const json& c : section("getBucketRange", 13)) {
     const auto name = c[0].get<std::string>();
     const json& args = c[1];
@@ -86,6 +89,7 @@ TEST(ConformanceBucketingTest, GetBucketRange) {
 }
 
 TEST(ConformanceBucketingTest, ChooseVariation) {
+  COHORT_REQUIRE_CONFORMANCE_FILE();
   for (const json& c : section("chooseVariation", 13)) {
     const auto name = c[0].get<std::string>();
     std::vector<Range> ranges;
@@ -95,6 +99,7 @@ TEST(ConformanceBucketingTest, ChooseVariation) {
 }
 
 TEST(ConformanceBucketingTest, GetEqualWeights) {
+  COHORT_REQUIRE_CONFORMANCE_FILE();
   for (const json& c : section("getEqualWeights", 6)) {
     const int n = c[0].get<int>();
     const std::string name = "getEqualWeights(" + std::to_string(n) + ")";
@@ -109,6 +114,7 @@ TEST(ConformanceBucketingTest, GetEqualWeights) {
 }
 
 TEST(ConformanceBucketingTest, InNamespace) {
+  COHORT_REQUIRE_CONFORMANCE_FILE();
   for (const json& c : section("inNamespace", 16)) {
     const auto name = c[0].get<std::string>();
     const json& ns = c[2];
