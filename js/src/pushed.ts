@@ -132,6 +132,29 @@ export function pushedNames(fallback: unknown): string[] {
 }
 
 /** A short description of a bad value for error messages (never the whole value). */
+/**
+ * `String(thrown)`, for messages about something that threw: never throws
+ * itself, even for values String() cannot convert (Object.create(null), a
+ * Proxy, an object whose toString throws).
+ */
+export function thrownText(thrown: unknown): string {
+  try {
+    return String(thrown);
+  } catch {
+    return Array.isArray(thrown) ? 'an array' : typeof thrown === 'object' ? 'an object' : typeof thrown;
+  }
+}
+
+/** A course read from a context: only a string counts, and a throwing getter means none. */
+export function courseOf(context: unknown): string | undefined {
+  try {
+    const course = (context as { course?: unknown } | null)?.course;
+    return typeof course === 'string' ? course : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';

@@ -1,7 +1,7 @@
 import { loadModule } from '#cohort-load';
 import type { CohortModule, WasmEngine } from './engine.js';
 import { parseAnswer, parseAnswers, parseErrors, parseLoadReport } from './engine.js';
-import { describe, isValidName, rawPushed, sanitizePushed, pushedNames } from './pushed.js';
+import { courseOf, describe, isValidName, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
 import { Tracking } from './tracking.js';
 import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData } from './types.js';
@@ -56,7 +56,7 @@ function jsonText(value: unknown, what: string): { text?: string; error?: string
     if (text === undefined) return { error: `${what}: expected a JSON value, got ${describe(value)}` };
     return { text };
   } catch (e) {
-    return { error: `${what}: could not be written as JSON (${String(e)})` };
+    return { error: `${what}: could not be written as JSON (${thrownText(e)})` };
   }
 }
 
@@ -135,7 +135,7 @@ export class Runtime {
   }
 
   private fail(e: unknown): Error {
-    const error = e instanceof Error ? e : new Error(String(e));
+    const error = e instanceof Error ? e : new Error(thrownText(e));
     this.failed = true;
     this.report({ source: 'engine', path: '', message: `the WebAssembly engine could not be loaded: ${error.message}` });
     this.invalidate();
@@ -215,7 +215,7 @@ export class Runtime {
     this.awaitedSeq = seq;
     const now = this.init(rest);
     const arrived = Promise.resolve(definitions).catch((e: unknown) => {
-      this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${String(e)}` });
+      this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${thrownText(e)}` });
       return { experiments: [] };
     });
     const done = Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
@@ -246,8 +246,7 @@ export class Runtime {
     } else {
       this.contextText = text;
       this.contextError = undefined;
-      const course = (context as { course?: unknown } | null)?.course;
-      this.course = typeof course === 'string' ? course : undefined;
+      this.course = courseOf(context);
       this.applyContext();
     }
     this.invalidate();
@@ -323,8 +322,7 @@ export class Runtime {
     }
     if (context === undefined) return this.current(name).answer;
     const { text, error } = jsonText(context, 'context');
-    const course = (context as { course?: unknown } | null)?.course;
-    return this.resolve(name, rawPushed(name, this.published), error, text ?? '', typeof course === 'string' ? course : undefined);
+    return this.resolve(name, rawPushed(name, this.published), error, text ?? '', courseOf(context));
   }
 
   /** getExperimentData: memoized per experiment until anything it depends on changes. */

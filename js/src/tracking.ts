@@ -1,3 +1,4 @@
+import { thrownText } from './pushed.js';
 import { SeenSet } from './seen_set.js';
 import { record } from './state.js';
 import type { Answer, CohortError, ExperimentData, KeyValueStorage, Tracker, TrackingEvent } from './types.js';
@@ -111,7 +112,7 @@ export class Tracking {
       this.storage.setItem(id, '1');
     } catch (e) {
       // Full or blocked storage: de-duplicate in memory for this page only.
-      this.report({ source: 'storage', path: id, message: `session storage failed: ${String(e)}` });
+      this.report({ source: 'storage', path: id, message: `session storage failed: ${thrownText(e)}` });
       this.storage = null;
     }
     return false;
@@ -124,7 +125,7 @@ export class Tracking {
       try {
         sink(event);
       } catch (e) {
-        this.report({ source: 'tracker', path: event.experiment, message: `a tracker threw: ${String(e)}` });
+        this.report({ source: 'tracker', path: event.experiment, message: `a tracker threw: ${thrownText(e)}` });
       }
     }
   }

@@ -203,3 +203,35 @@ describe('contexts and definitions', () => {
     expect(() => init({ trackers: ['not a function'] })).not.toThrow();
   });
 });
+
+describe('code of the caller that throws', () => {
+  const definitions = { experiments: [{ name: 'e', variants: ['control', 'a'], weights: [0, 1] }] };
+  const hostileCourse = () =>
+    Object.defineProperty({ id: 1 }, 'course', {
+      enumerable: false,
+      get() {
+        throw new Error('no course');
+      },
+    });
+
+  it('a context whose course getter throws still gets its answer', () => {
+    init({ definitions });
+    let answer;
+    expect(() => (answer = run('e', hostileCourse()))).not.toThrow();
+    expect(answer).toMatchObject({ variant: 'a', reason: 'split' });
+    expect(() => setContext(hostileCourse())).not.toThrow();
+    expect(run('e')).toMatchObject({ variant: 'a' });
+  });
+
+  it.each([
+    ['Object.create(null)', () => Object.create(null)],
+    ['an object whose toString throws', () => ({ toString: () => { throw new Error('no'); } })],
+  ])('a tracker or storage throwing %s is reported, not rethrown', (_what, value) => {
+    const storage = { getItem: () => null, setItem: () => { throw value(); } };
+    init({ definitions, context: { id: 2 }, storage, trackers: () => { throw value(); } });
+    expect(() => run('e')).not.toThrow();
+    expect(() => getExperimentData('e')).not.toThrow();
+    expect(errors.map((e) => e.source)).toEqual(expect.arrayContaining(['storage', 'tracker']));
+    init({ trackers: [], storage: null });
+  });
+});
