@@ -113,11 +113,27 @@ export async function handle(req, res) {
   }
 }
 
+/**
+ * How long a connection may take: headers within 5 s, a whole request within
+ * 10 s, and an idle connection (keep-alive or silent) is closed after 5 s, so
+ * slow or idle clients (slowloris) cannot hold connections open for Node's
+ * default of a minute or more. Node checks these every `checkIntervalMs`.
+ */
+export const TIMEOUTS = { headersMs: 5_000, requestMs: 10_000, idleMs: 5_000, checkIntervalMs: 1_000 };
+
 /** Starts the server; resolves to its address once listening. */
-export function serve(port = Number(process.env.PORT ?? 8080)) {
-  const server = createServer((req, res) => {
+export function serve(port = Number(process.env.PORT ?? 8080), timeouts = TIMEOUTS) {
+  const options = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.idleMs,
+    connectionsCheckingInterval: timeouts.checkIntervalMs,
+  };
+  const server = createServer(options, (req, res) => {
     handle(req, res).catch((e) => send(res, 500, 'text/plain; charset=utf-8', `${e.message}\n`));
   });
+  // A connection that sends nothing at all is closed after the idle time too.
+  server.setTimeout(timeouts.idleMs, (socket) => socket.destroy());
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

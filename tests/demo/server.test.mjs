@@ -162,3 +162,40 @@ describe('the server', () => {
     assert.equal((await fetch(`${base}etc/passwd`)).status, 404);
   });
 });
+
+describe('slow and idle connections', () => {
+  const short = { headersMs: 300, requestMs: 600, idleMs: 300, checkIntervalMs: 100 };
+  let server;
+  let port;
+  before(async () => {
+    ({ server } = await serve(0, short));
+    port = server.address().port;
+  });
+  after(() => server.close());
+
+  // Resolves when the server closes the connection; the test's own timeout
+  // fails it if the server never does.
+  const closedByServer = (send) =>
+    new Promise((resolve, reject) => {
+      import('node:net').then(({ connect }) => {
+        const socket = connect(port, '127.0.0.1', () => send(socket));
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk));
+        socket.on('close', () => resolve(received));
+        socket.on('error', reject);
+      });
+    });
+
+  it('closes a connection whose headers never finish (slowloris)', { timeout: 10_000 }, async () => {
+    await closedByServer((socket) => socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n'));
+  });
+
+  it('closes a connection that sends nothing', { timeout: 10_000 }, async () => {
+    assert.equal(await closedByServer(() => {}), '');
+  });
+
+  it('still answers a prompt request, then closes the idle keep-alive connection', { timeout: 10_000 }, async () => {
+    const received = await closedByServer((socket) => socket.write(`GET /definitions.json HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`));
+    assert.match(received, /^HTTP\/1\.1 200 /);
+  });
+});
