@@ -108,20 +108,7 @@ class PathTrackingSax {
   std::string pointer() const {
     std::string out;
     for (const Frame& frame : frames_) {
-      out += '/';
-      if (frame.is_array) {
-        out += std::to_string(frame.index);
-        continue;
-      }
-      for (const char c : frame.key) {  // RFC 6901 escaping
-        if (c == '~') {
-          out += "~0";
-        } else if (c == '/') {
-          out += "~1";
-        } else {
-          out += c;
-        }
-      }
+      out = frame.is_array ? child_path(out, frame.index) : child_path(out, frame.key);
     }
     return out;
   }
