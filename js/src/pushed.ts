@@ -131,7 +131,6 @@ export function pushedNames(fallback: unknown): string[] {
   return [...names];
 }
 
-/** A short description of a bad value for error messages (never the whole value). */
 /**
  * `String(thrown)`, for messages about something that threw: never throws
  * itself, even for values String() cannot convert (Object.create(null), a
@@ -155,6 +154,7 @@ export function courseOf(context: unknown): string | undefined {
   }
 }
 
+/** A short description of a bad value for error messages (never the whole value). */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
