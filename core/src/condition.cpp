@@ -156,7 +156,7 @@ ValueTest Compiler::value(const Json& source, const std::string& path, std::size
       return test;
     }
     test.kind = ValueTest::Kind::kLiteral;
-    test.literal = source;
+    test.literal = encode_json(source);
     return test;
   }
   test.kind = ValueTest::Kind::kOperators;
@@ -245,6 +245,11 @@ Condition Condition::compile(const Json& source, const ConditionOptions& options
     return Condition(std::make_unique<const Node>(condition_detail::never()));
   }
 #endif
+}
+
+bool Condition::matches(const Json& attributes) const {
+  const std::string encoded = encode_json(attributes);
+  return matches(Value(reinterpret_cast<const unsigned char*>(encoded.data())));
 }
 
 }  // namespace cohort

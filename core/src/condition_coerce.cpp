@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -124,22 +125,33 @@ bool decimal_literal(std::string_view text) {
   return magnitude + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
 }
 
-void append_joined(const Json& array, TextBuffer& out, int depth) {
+void append_joined(Value array, TextBuffer& out, int depth) {
   bool first = true;
-  for (const Json& element : array) {
+  for (auto c = array.children(); !c.done(); c.next()) {
     if (!first) out.push_back(',');
     first = false;
+    const Value element = c.value();
     // Array.prototype.join renders null and undefined as "".
     if (element.is_null()) continue;
     if (element.is_array()) {
       if (depth < kMaxJoinDepth) append_joined(element, out, depth + 1);
       continue;
     }
-    append_js_string(&element, out);
+    append_js_string(element, out);
   }
 }
 
 }  // namespace
+
+NumberValue::NumberValue(std::size_t n) {
+  bytes_[0] = static_cast<unsigned char>(ValueTag::number);
+  const auto number = static_cast<double>(n);
+  std::memcpy(&bytes_[1], &number, sizeof number);
+  char* text = reinterpret_cast<char*>(&bytes_[13]);
+  const auto written = std::to_chars(text, text + 24, n);
+  const auto length = static_cast<std::uint32_t>(written.ptr - text);
+  std::memcpy(&bytes_[9], &length, sizeof length);
+}
 
 void TextBuffer::spill(std::string_view text) {
   if (!on_heap_) {
@@ -252,69 +264,66 @@ double string_to_number(std::string_view text) {
   return negative ? -value : value;
 }
 
-void append_js_string(const Json* value, TextBuffer& out) {
-  if (is_null(value)) {
-    out.append("null");
-    return;
-  }
-  switch (value->type()) {
-    case Json::value_t::boolean:
-      out.append(value->get<bool>() ? "true" : "false");
+void append_js_string(Value value, TextBuffer& out) {
+  switch (value.type()) {
+    case Value::Type::missing:
+    case Value::Type::null:
+      out.append("null");
       return;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: {
-      NumberText text;
-      out.append(format_number(number_of(*value), text));
+    case Value::Type::boolean:
+      out.append(value.boolean() ? "true" : "false");
       return;
-    }
-    case Json::value_t::string:
-      out.append(value->get_ref<const std::string&>());
+    case Value::Type::number:
+      out.append(value.number_text());
       return;
-    case Json::value_t::array:
-      append_joined(*value, out, 0);
+    case Value::Type::string:
+      out.append(value.string());
       return;
-    default:
+    case Value::Type::array:
+      append_joined(value, out, 0);
+      return;
+    case Value::Type::object:
       out.append(kObjectText);
       return;
   }
 }
 
-double to_number(const Json* value) {
-  if (is_null(value)) return 0;
-  switch (value->type()) {
-    case Json::value_t::boolean:
-      return value->get<bool>() ? 1 : 0;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-      return number_of(*value);
-    case Json::value_t::string:
-      return string_to_number(value->get_ref<const std::string&>());
-    case Json::value_t::array: {
-      if (value->empty()) return 0;
+double to_number(Value value) {
+  switch (value.type()) {
+    case Value::Type::missing:
+    case Value::Type::null:
+      return 0;
+    case Value::Type::boolean:
+      return value.boolean() ? 1 : 0;
+    case Value::Type::number:
+      return value.number();
+    case Value::Type::string:
+      return string_to_number(value.string());
+    case Value::Type::array: {
+      if (value.size() == 0) return 0;
       TextBuffer text;
       append_js_string(value, text);
       return string_to_number(text.view());
     }
-    default:
+    case Value::Type::object:
       return std::numeric_limits<double>::quiet_NaN();
   }
+  return std::numeric_limits<double>::quiet_NaN();
 }
 
-bool truthy(const Json* value) {
-  if (is_null(value)) return false;
-  switch (value->type()) {
-    case Json::value_t::boolean:
-      return value->get<bool>();
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: {
-      const double n = number_of(*value);
+bool truthy(Value value) {
+  switch (value.type()) {
+    case Value::Type::missing:
+    case Value::Type::null:
+      return false;
+    case Value::Type::boolean:
+      return value.boolean();
+    case Value::Type::number: {
+      const double n = value.number();
       return n == n && n != 0;
     }
-    case Json::value_t::string:
-      return !value->get_ref<const std::string&>().empty();
+    case Value::Type::string:
+      return !value.string().empty();
     default:
       return true;
   }
@@ -330,14 +339,14 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-bool js_string_equals(const Json* value, std::string_view expected, bool fold) {
+bool js_string_equals(Value value, std::string_view expected, bool fold) {
   const auto equal = [&](std::string_view actual) {
     if (!fold) return actual == expected;
     return actual.size() == expected.size() &&
            std::equal(actual.begin(), actual.end(), expected.begin(),
                       [](char a, char b) { return fold_char(a) == b; });
   };
-  if (value != nullptr && value->is_string()) return equal(value->get_ref<const std::string&>());
+  if (value.is_string()) return equal(value.string());
   TextBuffer text;
   append_js_string(value, text);
   return equal(text.view());

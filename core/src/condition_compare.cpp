@@ -43,32 +43,32 @@ std::pair<std::uint32_t, std::uint32_t> utf16_key(std::string_view text, std::si
 // JSON.stringify orders an object's array-index keys first, ascending, then
 // the other keys in insertion order; two objects stringify alike when both
 // sequences agree pairwise.
-bool objects_equal(const Json& value, const Json& literal) {
+bool objects_equal(Value value, Value literal) {
   if (value.size() != literal.size()) return false;
   std::size_t index = 0;
   std::size_t index_keys = 0;
-  auto v = value.begin();
-  auto l = literal.begin();
+  auto v = value.children();
+  auto l = literal.children();
   while (true) {
-    while (v != value.end() && array_index(v.key(), index)) ++v;
-    while (l != literal.end() && array_index(l.key(), index)) ++l, ++index_keys;
-    if (v == value.end() || l == literal.end()) {
-      if (v != value.end() || l != literal.end()) return false;
+    while (!v.done() && array_index(v.key(), index)) v.next();
+    while (!l.done() && array_index(l.key(), index)) l.next(), ++index_keys;
+    if (v.done() || l.done()) {
+      if (!v.done() || !l.done()) return false;
       break;
     }
-    if (v.key() != l.key() || !json_text_equal(&*v, *l)) return false;
-    ++v;
-    ++l;
+    if (v.key() != l.key() || !json_text_equal(v.value(), l.value())) return false;
+    v.next();
+    l.next();
   }
   if (index_keys == 0) return true;
   // Sizes match and the other keys matched one to one, so both objects hold
   // the same number of index keys: sort both and compare in order.
-  using Entry = std::pair<std::size_t, const Json*>;
-  const auto collect = [](const Json& object) {
+  using Entry = std::pair<std::size_t, Value>;
+  const auto collect = [](Value object) {
     std::vector<Entry> entries;
     std::size_t i = 0;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-      if (array_index(it.key(), i)) entries.emplace_back(i, &*it);
+    for (auto c = object.children(); !c.done(); c.next()) {
+      if (array_index(c.key(), i)) entries.emplace_back(i, c.value());
     }
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return a.first < b.first; });
@@ -78,7 +78,7 @@ bool objects_equal(const Json& value, const Json& literal) {
   const std::vector<Entry> b = collect(literal);
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].first != b[i].first || !json_text_equal(a[i].second, *b[i].second)) return false;
+    if (a[i].first != b[i].first || !json_text_equal(a[i].second, b[i].second)) return false;
   }
   return true;
 }
@@ -157,92 +157,87 @@ int js_compare(std::string_view a, std::string_view b) {
   return static_cast<unsigned char>(*ia) < static_cast<unsigned char>(*ib) ? -1 : 1;
 }
 
-bool json_text_equal(const Json* value, const Json& literal) {
+bool json_text_equal(Value value, Value literal) {
   if (is_null(value)) return literal.is_null();
-  const Json& v = *value;
   switch (literal.type()) {
-    case Json::value_t::null:
-      return v.is_null();
-    case Json::value_t::boolean:
-      return v.is_boolean() && v.get<bool>() == literal.get<bool>();
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-      return v.is_number() && number_of(v) == number_of(literal);
-    case Json::value_t::string:
-      return v.is_string() &&
-             v.get_ref<const std::string&>() == literal.get_ref<const std::string&>();
-    case Json::value_t::array:
-      if (!v.is_array() || v.size() != literal.size()) return false;
-      for (std::size_t i = 0; i < literal.size(); ++i) {
-        if (!json_text_equal(&v[i], literal[i])) return false;
+    case Value::Type::missing:
+    case Value::Type::null:
+      return false;  // value is not null here
+    case Value::Type::boolean:
+      return value.is_boolean() && value.boolean() == literal.boolean();
+    case Value::Type::number:
+      return value.is_number() && value.number() == literal.number();
+    case Value::Type::string:
+      return value.is_string() && value.string() == literal.string();
+    case Value::Type::array: {
+      if (!value.is_array() || value.size() != literal.size()) return false;
+      auto v = value.children();
+      for (auto l = literal.children(); !l.done(); l.next(), v.next()) {
+        if (!json_text_equal(v.value(), l.value())) return false;
       }
       return true;
-    case Json::value_t::object:
-      return v.is_object() && objects_equal(v, literal);
-    default:
-      return false;
+    }
+    case Value::Type::object:
+      return value.is_object() && objects_equal(value, literal);
   }
+  return false;
 }
 
-void padded_version(const Json* value, TextBuffer& out) {
-  if (value != nullptr && value->is_number()) {
-    NumberText text;
-    pad_version_text(format_number(number_of(*value), text), out);
-  } else if (value != nullptr && value->is_string() &&
-             !value->get_ref<const std::string&>().empty()) {
-    pad_version_text(value->get_ref<const std::string&>(), out);
+void padded_version(Value value, TextBuffer& out) {
+  if (value.is_number()) {
+    pad_version_text(value.number_text(), out);
+  } else if (value.is_string() && !value.string().empty()) {
+    pad_version_text(value.string(), out);
   } else {
     pad_version_text("0", out);
   }
 }
 
-bool strict_equals(const Json* actual, const Scalar& expected) {
+bool strict_equals(Value actual, const Scalar& expected) {
   switch (expected.kind) {
     case Scalar::Kind::kNull:
       return is_null(actual);
     case Scalar::Kind::kBoolean:
-      return actual != nullptr && actual->is_boolean() && actual->get<bool>() == expected.boolean;
+      return actual.is_boolean() && actual.boolean() == expected.boolean;
     case Scalar::Kind::kNumber:
-      return actual != nullptr && actual->is_number() && number_of(*actual) == expected.number;
+      return actual.is_number() && actual.number() == expected.number;
     case Scalar::Kind::kString:
-      return actual != nullptr && actual->is_string() &&
-             actual->get_ref<const std::string&>() == expected.text;
+      return actual.is_string() && actual.string() == expected.text;
   }
   return false;
 }
 
-Order js_order(const Json* actual, const Scalar& expected) {
+Order js_order(Value actual, const Scalar& expected) {
   // ToPrimitive: arrays and objects become strings; then two strings compare
   // as strings, anything else as numbers (NaN is unordered).
   double a = 0;
-  if (!is_null(actual)) {
-    switch (actual->type()) {
-      case Json::value_t::string:
-      case Json::value_t::array:
-      case Json::value_t::object: {
-        TextBuffer text;
-        std::string_view s;
-        if (actual->is_string()) {
-          s = actual->get_ref<const std::string&>();
-        } else {
-          append_js_string(actual, text);
-          s = text.view();
-        }
-        if (expected.kind == Scalar::Kind::kString) {
-          const int c = js_compare(s, expected.text);
-          return c < 0 ? Order::kLess : (c > 0 ? Order::kGreater : Order::kEqual);
-        }
-        a = string_to_number(s);
-        break;
+  switch (actual.type()) {
+    case Value::Type::string:
+    case Value::Type::array:
+    case Value::Type::object: {
+      TextBuffer text;
+      std::string_view s;
+      if (actual.is_string()) {
+        s = actual.string();
+      } else {
+        append_js_string(actual, text);
+        s = text.view();
       }
-      case Json::value_t::boolean:
-        a = actual->get<bool>() ? 1 : 0;
-        break;
-      default:
-        a = number_of(*actual);
-        break;
+      if (expected.kind == Scalar::Kind::kString) {
+        const int c = js_compare(s, expected.text);
+        return c < 0 ? Order::kLess : (c > 0 ? Order::kGreater : Order::kEqual);
+      }
+      a = string_to_number(s);
+      break;
     }
+    case Value::Type::boolean:
+      a = actual.boolean() ? 1 : 0;
+      break;
+    case Value::Type::number:
+      a = actual.number();
+      break;
+    default:
+      break;  // null and missing are 0
   }
   const double b = expected.number;
   if (a != a || b != b) return Order::kUnordered;
@@ -250,24 +245,20 @@ Order js_order(const Json* actual, const Scalar& expected) {
   return a > b ? Order::kGreater : Order::kEqual;
 }
 
-void ValueSet::add(const Json& value) {
+void ValueSet::add(Value value) {
   switch (value.type()) {
-    case Json::value_t::null:
+    case Value::Type::null:
       has_null = true;
       break;
-    case Json::value_t::boolean:
-      (value.get<bool>() ? has_true : has_false) = true;
+    case Value::Type::boolean:
+      (value.boolean() ? has_true : has_false) = true;
       break;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-      numbers.push_back(number_of(value));
+    case Value::Type::number:
+      numbers.push_back(value.number());
       break;
-    case Json::value_t::string: {
-      const auto& s = value.get_ref<const std::string&>();
-      strings.push_back(fold ? fold_case(s) : s);
+    case Value::Type::string:
+      strings.push_back(fold ? fold_case(value.string()) : std::string(value.string()));
       break;
-    }
     default:
       break;
   }
@@ -280,17 +271,17 @@ void ValueSet::finish() {
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
 }
 
-bool ValueSet::contains(const Json* value) const {
-  if (is_null(value)) return has_null;
-  switch (value->type()) {
-    case Json::value_t::boolean:
-      return value->get<bool>() ? has_true : has_false;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-      return std::binary_search(numbers.begin(), numbers.end(), number_of(*value));
-    case Json::value_t::string: {
-      const std::string_view s = value->get_ref<const std::string&>();
+bool ValueSet::contains(Value value) const {
+  switch (value.type()) {
+    case Value::Type::missing:
+    case Value::Type::null:
+      return has_null;
+    case Value::Type::boolean:
+      return value.boolean() ? has_true : has_false;
+    case Value::Type::number:
+      return std::binary_search(numbers.begin(), numbers.end(), value.number());
+    case Value::Type::string: {
+      const std::string_view s = value.string();
       // Most lists are short; a scan beats a binary search's three-way
       // compares there.
       constexpr std::size_t kScanLimit = 8;
@@ -311,10 +302,12 @@ bool ValueSet::contains(const Json* value) const {
   }
 }
 
-bool ValueSet::intersects(const Json* actual) const {
-  if (actual != nullptr && actual->is_array()) {
-    return std::any_of(actual->begin(), actual->end(),
-                       [&](const Json& element) { return contains(&element); });
+bool ValueSet::intersects(Value actual) const {
+  if (actual.is_array()) {
+    for (auto c = actual.children(); !c.done(); c.next()) {
+      if (contains(c.value())) return true;
+    }
+    return false;
   }
   return contains(actual);
 }

@@ -15,10 +15,19 @@
 #include "cohort/condition.hpp"
 #include "cohort/error.hpp"
 #include "cohort/json.hpp"
+#include "cohort/value_json.hpp"
 #include "condition_node.hpp"
 
 namespace cohort {
 namespace condition_detail {
+
+/// A JSON operand encoded, for the functions shared with evaluation, which
+/// read encoded values.
+struct Encoded {
+  explicit Encoded(const Json& json) : bytes(encode_json(json)) {}
+  Value value() const { return Value(reinterpret_cast<const unsigned char*>(bytes.data())); }
+  std::string bytes;
+};
 
 /// "expected <what>, got <value>", with the value shortened.
 std::string expected(std::string_view what, const Json& value);

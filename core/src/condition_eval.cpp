@@ -11,10 +11,10 @@ namespace cohort {
 namespace condition_detail {
 namespace {
 
-// Where a path leads: a value (nullptr for null/missing), or the length of
-// an array, which has no Json of its own.
+// Where a path leads: a value (missing for null/missing), or the length of
+// an array, which has no encoded value of its own.
 struct Resolved {
-  const Json* value = nullptr;
+  Value value;
   bool is_length = false;
   std::size_t length = 0;
 };
@@ -23,28 +23,20 @@ struct Resolved {
 // an array, which JS indexes by "0", "1"... and answers "length"); anything
 // else yields null. Only own keys count: "__proto__" or "constructor" are
 // ordinary keys here, not JavaScript's prototype members.
-Resolved resolve(const std::vector<PathPart>& path, const Json* object) {
+Resolved resolve(const std::vector<PathPart>& path, Value object) {
   Resolved out;
-  const Json* current = object;
+  Value current = object;
   for (std::size_t p = 0; p < path.size(); ++p) {
     const PathPart& part = path[p];
-    if (current == nullptr) return out;
-    if (const auto* members = current->get_ptr<const Json::object_t*>()) {
-      // A plain scan of the member vector: objects in a context are small.
-      const Json* found = nullptr;
-      for (const auto& member : *members) {
-        if (same_text(member.first, part.key)) {
-          found = &member.second;
-          break;
-        }
-      }
-      current = found;
-    } else if (const auto* elements = current->get_ptr<const Json::array_t*>()) {
-      if (part.is_index && part.index < elements->size()) {
-        current = &(*elements)[part.index];
+    if (current.is_object()) {
+      // A plain scan of the members: objects in a context are small.
+      current = current.find(part.key);
+    } else if (current.is_array()) {
+      if (part.is_index && part.index < current.size()) {
+        current = current.element(part.index);
       } else if (part.is_length && p + 1 == path.size()) {
         out.is_length = true;
-        out.length = elements->size();
+        out.length = current.size();
         return out;
       } else {
         return out;  // includes "length" with more parts: a number has no keys
@@ -57,27 +49,26 @@ Resolved resolve(const std::vector<PathPart>& path, const Json* object) {
   return out;
 }
 
-JsType type_of(const Json* value) {
-  if (is_null(value)) return JsType::kNull;
-  switch (value->type()) {
-    case Json::value_t::array:
+JsType type_of(Value value) {
+  switch (value.type()) {
+    case Value::Type::missing:
+    case Value::Type::null:
+      return JsType::kNull;
+    case Value::Type::array:
       return JsType::kArray;
-    case Json::value_t::object:
+    case Value::Type::object:
       return JsType::kObject;
-    case Json::value_t::string:
+    case Value::Type::string:
       return JsType::kString;
-    case Json::value_t::boolean:
+    case Value::Type::boolean:
       return JsType::kBoolean;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
+    case Value::Type::number:
       return JsType::kNumber;
-    default:
-      return JsType::kObject;
   }
+  return JsType::kObject;
 }
 
-bool version_matches(Op op, const Json* actual, const std::string& expected) {
+bool version_matches(Op op, Value actual, const std::string& expected) {
   TextBuffer padded;
   padded_version(actual, padded);
   const int c = js_compare(padded.view(), expected);
@@ -97,19 +88,26 @@ bool version_matches(Op op, const Json* actual, const std::string& expected) {
   }
 }
 
-bool regex_matches(const Regex* regex, const Json* actual) {
+bool regex_matches(const Regex* regex, Value actual) {
   if (regex == nullptr) return false;
   // RegExp.prototype.test converts its argument with String().
-  if (actual != nullptr && actual->is_string()) {
-    return regex->search(actual->get_ref<const std::string&>());
-  }
+  if (actual.is_string()) return regex->search(actual.string());
   TextBuffer text;
   append_js_string(actual, text);
   return regex->search(text.view());
 }
 
-bool is_array(const Json* value) {
-  return value != nullptr && value->is_array();
+bool is_array(Value value) {
+  return value.is_array();
+}
+
+// Whether `test` holds for any element of `array`.
+template <typename Test>
+bool any_element(Value array, const Test& test) {
+  for (auto c = array.children(); !c.done(); c.next()) {
+    if (test(c.value())) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -117,7 +115,7 @@ bool is_array(const Json* value) {
 // The hot paths below use plain loops: the unrolled std::all_of is larger
 // and no faster for the one or two entries a condition usually holds.
 
-bool ValueTest::matches(const Json* value) const {
+bool ValueTest::matches(Value value) const {
   switch (kind) {
     case Kind::kString:
       return js_string_equals(value, text, fold);
@@ -128,7 +126,7 @@ bool ValueTest::matches(const Json* value) const {
     case Kind::kNull:
       return is_null(value);
     case Kind::kLiteral:
-      return json_text_equal(value, literal);
+      return json_text_equal(value, Value(reinterpret_cast<const unsigned char*>(literal.data())));
     case Kind::kOperators:
       for (const OpTest& op : ops) {
         if (!op.matches(value)) return false;
@@ -140,7 +138,7 @@ bool ValueTest::matches(const Json* value) const {
   return false;
 }
 
-bool OpTest::matches(const Json* actual) const {
+bool OpTest::matches(Value actual) const {
   switch (op) {
     case Op::kEq:
       return strict_equals(actual, scalar);
@@ -177,20 +175,19 @@ bool OpTest::matches(const Json* actual) const {
     case Op::kAlli:
       if (!is_array(actual)) return false;
       return std::all_of(each.begin(), each.end(), [&](const ValueTest& test) {
-        return std::any_of(actual->begin(), actual->end(),
-                           [&](const Json& element) { return test.matches(&element); });
+        return any_element(actual, [&](Value element) { return test.matches(element); });
       });
     case Op::kElemMatch:
       if (!is_array(actual)) return false;
       // Falsy elements (0, "", false, null) never match, as in GrowthBook.
-      return std::any_of(actual->begin(), actual->end(), [&](const Json& element) {
-        if (!truthy(&element)) return false;
-        return value ? value->matches(&element) : object->matches(&element);
+      return any_element(actual, [&](Value element) {
+        if (!truthy(element)) return false;
+        return value ? value->matches(element) : object->matches(element);
       });
     case Op::kSize: {
       if (!is_array(actual)) return false;
-      const Json length = actual->size();
-      return value->matches(&length);
+      const NumberValue length(actual.size());
+      return value->matches(length.value());
     }
     case Op::kExists:
       return exists != is_null(actual);
@@ -209,13 +206,13 @@ bool OpTest::matches(const Json* actual) const {
   return false;
 }
 
-bool Clause::matches(const Json* object) const {
+bool Clause::matches(Value object) const {
   switch (kind) {
     case Kind::kField: {
       const Resolved found = resolve(path, object);
       if (!found.is_length) return test.matches(found.value);
-      const Json length = found.length;
-      return test.matches(&length);
+      const NumberValue length(found.length);
+      return test.matches(length.value());
     }
     case Kind::kAnd:
       for (const Condition::Node& child : children) {
@@ -244,15 +241,15 @@ bool Clause::matches(const Json* object) const {
 
 }  // namespace condition_detail
 
-bool Condition::Node::matches(const Json* object) const {
+bool Condition::Node::matches(Value object) const {
   for (const condition_detail::Clause& clause : clauses) {
     if (!clause.matches(object)) return false;
   }
   return true;
 }
 
-bool Condition::matches(const Json& attributes) const {
-  return root_ == nullptr || root_->matches(&attributes);
+bool Condition::matches(Value attributes) const {
+  return root_ == nullptr || root_->matches(attributes);
 }
 
 }  // namespace cohort

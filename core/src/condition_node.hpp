@@ -17,15 +17,17 @@
 #include "cohort/condition.hpp"
 #include "cohort/json.hpp"
 #include "cohort/regex.hpp"
+#include "cohort/value.hpp"
 
 namespace cohort {
 namespace condition_detail {
 
 // ---------------------------------------------------------------------------
 // JavaScript value semantics (condition_coerce.cpp, condition_compare.cpp).
-// A value under test is a `const Json*`; nullptr stands for a missing
-// attribute, which GrowthBook's getPath turns into null, so it behaves
-// exactly like a JSON null.
+// A value under test is a `Value` (cohort/value.hpp); a missing one stands
+// for an absent attribute, which GrowthBook's getPath turns into null, so it
+// behaves exactly like a JSON null. Operands are compiled from JSON and,
+// where they are compared as values, encoded the same way.
 
 /// Text produced while evaluating (numbers, joined arrays, padded versions).
 /// Short text stays on the stack so the hot path does not allocate.
@@ -71,14 +73,9 @@ inline bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-/// A JSON number as JavaScript holds it: every number is a double.
-inline double number_of(const Json& value) {
-  return value.get<double>();
-}
-
 /// True for null and for a missing value.
-inline bool is_null(const Json* value) {
-  return value == nullptr || value->is_null();
+inline bool is_null(Value value) {
+  return value.is_null();
 }
 
 /// Byte equality, inlined for short text: attribute names and `$in` members
@@ -98,24 +95,24 @@ std::string_view format_number(double number, NumberText& out);
 /// prefixes and "Infinity"; anything else malformed is NaN.
 double string_to_number(std::string_view text);
 /// JavaScript `String(value)` appended to `out` (arrays join with ",").
-void append_js_string(const Json* value, TextBuffer& out);
+void append_js_string(Value value, TextBuffer& out);
 /// JavaScript `Number(value)`.
-double to_number(const Json* value);
+double to_number(Value value);
 /// JavaScript truthiness.
-bool truthy(const Json* value);
+bool truthy(Value value);
 /// ASCII lower case, the part of `toLowerCase` conditions meet in practice.
 char fold_char(char c);
 std::string fold_case(std::string_view text);
 /// `String(value) === expected`, lower-casing `String(value)` when `fold`
 /// (`expected` is then already lower case).
-bool js_string_equals(const Json* value, std::string_view expected, bool fold);
+bool js_string_equals(Value value, std::string_view expected, bool fold);
 /// JavaScript string order: UTF-16 code units, compared on UTF-8 input.
 int js_compare(std::string_view a, std::string_view b);
 /// `JSON.stringify(value) === JSON.stringify(literal)`, without building
 /// either text. Recursion is bounded by the literal's depth.
-bool json_text_equal(const Json* value, const Json& literal);
+bool json_text_equal(Value value, Value literal);
 /// GrowthBook's `paddedVersionString`.
-void padded_version(const Json* value, TextBuffer& out);
+void padded_version(Value value, TextBuffer& out);
 /// Canonical array index ("0", "17"; not "01" or "-1").
 bool array_index(std::string_view key, std::size_t& index);
 
@@ -129,11 +126,11 @@ struct Scalar {
 };
 
 /// `actual === expected` for a scalar `expected`.
-bool strict_equals(const Json* actual, const Scalar& expected);
+bool strict_equals(Value actual, const Scalar& expected);
 
 enum class Order : std::uint8_t { kLess, kEqual, kGreater, kUnordered };
 /// JavaScript's abstract relational comparison of `actual` with `expected`.
-Order js_order(const Json* actual, const Scalar& expected);
+Order js_order(Value actual, const Scalar& expected);
 
 // ---------------------------------------------------------------------------
 // The node tree.
@@ -152,6 +149,16 @@ enum class Op : std::uint8_t {
 
 enum class JsType : std::uint8_t { kString, kNumber, kBoolean, kObject, kArray, kNull };
 
+/// A number as an encoded value (`length`, `$size`), on the stack.
+class NumberValue {
+ public:
+  explicit NumberValue(std::size_t n);
+  Value value() const { return Value(bytes_.data()); }
+
+ private:
+  std::array<unsigned char, 13 + 24> bytes_{};
+};
+
 /// The primitives of an `$in`-style array, indexed for lookup. Arrays and
 /// objects in the operand are dropped: `includes` compares them by identity,
 /// so they never match an attribute.
@@ -163,11 +170,11 @@ struct ValueSet {
   bool has_false = false;
   bool fold = false;
 
-  void add(const Json& value);
+  void add(Value value);
   void finish();  ///< sorts; call once after the last add
   /// GrowthBook's isIn: membership, or intersection when `actual` is an array.
-  bool intersects(const Json* actual) const;
-  bool contains(const Json* value) const;
+  bool intersects(Value actual) const;
+  bool contains(Value value) const;
 };
 
 struct OpTest;
@@ -189,10 +196,10 @@ struct ValueTest {
   bool boolean = false;
   double number = 0;
   std::string text;
-  Json literal;
+  std::string literal;  ///< kLiteral: the encoded literal
   std::vector<OpTest> ops;
 
-  bool matches(const Json* value) const;
+  bool matches(Value value) const;
 };
 
 /// One field of an attribute path, split and classified at compile time.
@@ -212,7 +219,7 @@ class Condition::Node {
  public:
   std::vector<condition_detail::Clause> clauses;
 
-  bool matches(const Json* object) const;
+  bool matches(Value object) const;
 };
 
 namespace condition_detail {
@@ -229,7 +236,7 @@ struct OpTest {
   JsType type = JsType::kNull;              ///< $type
   bool exists = false;                      ///< $exists
 
-  bool matches(const Json* value) const;
+  bool matches(Value value) const;
 };
 
 struct Clause {
@@ -239,7 +246,7 @@ struct Clause {
   ValueTest test;                         ///< kField
   std::vector<Condition::Node> children;  ///< kAnd kOr kNor; kNot has one
 
-  bool matches(const Json* object) const;
+  bool matches(Value object) const;
 };
 
 }  // namespace condition_detail

@@ -74,7 +74,7 @@ Scalar scalar_of(const Json& operand) {
       // Strings, and arrays/objects through ToPrimitive.
       s.kind = Scalar::Kind::kString;
       TextBuffer text;
-      append_js_string(&operand, text);
+      append_js_string(Encoded(operand).value(), text);
       s.text = std::string(text.view());
       s.number = string_to_number(s.text);
       break;
@@ -128,7 +128,7 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
         fail(path, expected("a version string", operand));
       }
       TextBuffer padded;
-      padded_version(&operand, padded);
+      padded_version(Encoded(operand).value(), padded);
       test.version = std::string(padded.view());
       break;
     }
@@ -142,7 +142,7 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
         break;
       }
       test.set.fold = test.op == Op::kIni || test.op == Op::kNini;
-      for (const Json& element : operand) test.set.add(element);
+      for (const Json& element : operand) test.set.add(Encoded(element).value());
       test.set.finish();
       break;
     case Op::kInGroup:
@@ -175,7 +175,7 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
       break;
     case Op::kExists:
       if (!operand.is_boolean()) fail(path, expected("true or false", operand));
-      test.exists = truthy(&operand);
+      test.exists = truthy(Encoded(operand).value());
       break;
     case Op::kType:
       type_name(operand, path, test);
@@ -194,7 +194,7 @@ void Compiler::saved_group(const Json& operand, const std::string& path, OpTest&
   // GrowthBook reads savedGroups[id] || []: an unknown id is an empty group.
   if (!operand.is_string()) fail(path, expected("a saved group id", operand));
   TextBuffer id;
-  append_js_string(&operand, id);
+  append_js_string(Encoded(operand).value(), id);
   const Json* groups = options_.saved_groups;
   const Json* group = nullptr;
   if (groups != nullptr && groups->is_object()) {
@@ -208,7 +208,7 @@ void Compiler::saved_group(const Json& operand, const std::string& path, OpTest&
     fail(path, "saved group \"" + std::string(id.view()) + "\" is not an array");
     fails_closed_ = true;
   } else {
-    for (const Json& element : *group) test.set.add(element);
+    for (const Json& element : *group) test.set.add(Encoded(element).value());
   }
   test.set.finish();
 }

@@ -4,66 +4,15 @@
 #include <charconv>
 
 #include "cohort/json_text.hpp"
+#include "cohort/value_json.hpp"
 #include "json_describe.hpp"
+#include "utf8.hpp"
 
 namespace cohort {
-namespace {
-
-bool deeper_than(const Json& value, std::size_t limit) {
-  if (!value.is_structured()) return false;
-  if (limit == 0) return true;
-  for (const auto& child : value) {
-    if (deeper_than(child, limit - 1)) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 bool is_reserved_context_key(std::string_view key) {
   return key == "sticky_to" || key == "migrated_from";
 }
-
-namespace {
-
-// Well-formed UTF-8 per the Unicode Standard, Table 3-7 (no overlongs, no
-// surrogates, nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  while (i < n) {
-    const unsigned char b = at(i);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) {
-      len = 2;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      len = 3;
-      if (b == 0xe0) lo = 0xa0;
-      if (b == 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      len = 4;
-      if (b == 0xf0) lo = 0x90;
-      if (b == 0xf4) hi = 0x8f;
-    } else {
-      return false;
-    }
-    if (n - i < len || at(i + 1) < lo || at(i + 1) > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (at(i + k) < 0x80 || at(i + k) > 0xbf) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-}  // namespace
 
 void append_json_string(std::string_view text, std::string& out) {
   if (!is_valid_utf8(text)) {
@@ -114,64 +63,160 @@ void append_json_string(std::string_view text, std::string& out) {
   out += '"';
 }
 
-void write_canonical_json(const Json& value, std::string& out) {
-  if (value.is_object()) {
-    std::vector<std::pair<const std::string*, const Json*>> members;
-    members.reserve(value.size());
-    for (auto it = value.begin(); it != value.end(); ++it) members.emplace_back(&it.key(), &*it);
-    std::sort(members.begin(), members.end(),
-              [](const auto& a, const auto& b) { return *a.first < *b.first; });
-    out += '{';
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (i) out += ',';
-      append_json_string(*members[i].first, out);
-      out += ':';
-      write_canonical_json(*members[i].second, out);
+namespace {
+
+void write_json(Value value, std::string& out, bool sorted) {
+  switch (value.type()) {
+    case Value::Type::object: {
+      std::vector<std::pair<std::string_view, Value>> members;
+      members.reserve(value.size());
+      for (auto c = value.children(); !c.done(); c.next()) members.emplace_back(c.key(), c.value());
+      if (sorted) {
+        std::sort(members.begin(), members.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+      }
+      out += '{';
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(members[i].first, out);
+        out += ':';
+        write_json(members[i].second, out, sorted);
+      }
+      out += '}';
+      return;
     }
-    out += '}';
-  } else if (value.is_array()) {
-    out += '[';
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (i) out += ',';
-      write_canonical_json(value[i], out);
+    case Value::Type::array: {
+      out += '[';
+      bool first = true;
+      for (auto c = value.children(); !c.done(); c.next()) {
+        if (!first) out += ',';
+        first = false;
+        write_json(c.value(), out, sorted);
+      }
+      out += ']';
+      return;
     }
-    out += ']';
-  } else if (value.is_string()) {
-    append_json_string(value.get_ref<const std::string&>(), out);
-  } else if (value.is_number_integer()) {
-    char digits[24];
-    const auto [end, ec] =
-        value.is_number_unsigned()
-            ? std::to_chars(digits, digits + sizeof digits, value.get<std::uint64_t>())
-            : std::to_chars(digits, digits + sizeof digits, value.get<std::int64_t>());
-    out.append(digits, end);
-  } else if (value.is_boolean()) {
-    out += value.get<bool>() ? "true" : "false";
-  } else if (value.is_null()) {
-    out += "null";
-  } else {
-    out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    case Value::Type::string:
+      append_json_string(value.string(), out);
+      return;
+    case Value::Type::number: {
+      // JSON has no NaN or Infinity: JSON.stringify writes null.
+      const std::string_view text = value.number_text();
+      out += text == "NaN" || text == "Infinity" || text == "-Infinity" ? "null" : text;
+      return;
+    }
+    case Value::Type::boolean:
+      out += value.boolean() ? "true" : "false";
+      return;
+    case Value::Type::null:
+    case Value::Type::missing:
+      out += "null";
+      return;
   }
 }
 
-std::optional<Context> Context::from_json(Json value, Error& error, const ContextLimits& limits) {
-  return validate(std::move(value), error, limits, "", 0);
+bool deeper_than(Value value, std::size_t limit) {
+  if (!value.is_structured()) return false;
+  if (limit == 0) return true;
+  for (auto c = value.children(); !c.done(); c.next()) {
+    if (deeper_than(c.value(), limit - 1)) return true;
+  }
+  return false;
+}
+
+bool json_deeper_than(const Json& value, std::size_t limit) {
+  if (!value.is_structured()) return false;
+  if (limit == 0) return true;
+  for (const auto& child : value) {
+    if (json_deeper_than(child, limit - 1)) return true;
+  }
+  return false;
+}
+
+// Deep enough for any context a limit allows, shallow enough for the stack.
+constexpr std::size_t kMaxEncodedDepth = 256;
+
+}  // namespace
+
+void write_canonical_json(Value value, std::string& out) {
+  write_json(value, out, true);
+}
+
+void write_json(Value value, std::string& out) {
+  write_json(value, out, false);
+}
+
+Context& Context::operator=(const Context& other) {
+  bytes_ = other.bytes_;
+  migrated_from_ = other.migrated_from_;
+  canonical_ = other.canonical_;
+  has_canonical_ = other.has_canonical_;
+  return *this;
+}
+
+std::optional<Context> Context::decode(std::string_view encoded, Error& error,
+                                       const ContextLimits& limits) {
+  if (const std::string problem = check_encoding(encoded, kMaxEncodedDepth); !problem.empty()) {
+    error = {"", "malformed context encoding: " + problem};
+    return std::nullopt;
+  }
+  return validate(std::string(encoded), error, limits, "", 0);
+}
+
+std::optional<Context> Context::from_json(const Json& value, Error& error,
+                                          const ContextLimits& limits) {
+  if (!value.is_object()) {
+    error = {"", expected("a context object such as {\"actor\": \"user:42\"}", value)};
+    return std::nullopt;
+  }
+  // Before encoding, which recurses: a built value can be nested anything.
+  if (json_deeper_than(value, limits.max_depth)) {
+    error = {"", "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
+    return std::nullopt;
+  }
+  return validate(encode_json(value), error, limits, "", 0);
 }
 
 std::optional<Context> Context::parse(std::string_view text, Error& error,
                                       const ContextLimits& limits) {
   auto value = parse_json_text(text, limits.max_bytes, limits.max_depth, error);
   if (!value) return std::nullopt;
-  return from_json(std::move(*value), error, limits);
+  return from_json(*value, error, limits);
 }
 
-const Json* Context::sticky_to() const {
-  const auto it = attributes_.find("sticky_to");
-  return it == attributes_.end() || it->is_null() ? nullptr : &*it;
+Value Context::sticky_to() const {
+  const Value sticky = attributes().find("sticky_to");
+  return sticky.is_null() ? Value() : sticky;
 }
 
-std::optional<Context> Context::validate(Json value, Error& error, const ContextLimits& limits,
-                                         const std::string& path, std::size_t migrations) {
+const std::string& Context::canonical() const {
+  if (!has_canonical_) {
+    // The object minus reserved keys, without copying it: the members are
+    // sorted and written here as write_canonical_json writes an object.
+    std::vector<std::pair<std::string_view, Value>> members;
+    members.reserve(attributes().size());
+    for (auto c = attributes().children(); !c.done(); c.next()) {
+      if (!is_reserved_context_key(c.key())) members.emplace_back(c.key(), c.value());
+    }
+    std::sort(members.begin(), members.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    canonical_ = '{';
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (i) canonical_ += ',';
+      append_json_string(members[i].first, canonical_);
+      canonical_ += ':';
+      write_canonical_json(members[i].second, canonical_);
+    }
+    canonical_ += '}';
+    has_canonical_ = true;
+  }
+  return canonical_;
+}
+
+std::optional<Context> Context::validate(std::string bytes, Error& error,
+                                         const ContextLimits& limits, const std::string& path,
+                                         std::size_t migrations) {
+  const Value value(reinterpret_cast<const unsigned char*>(bytes.data()));
   if (!value.is_object()) {
     error = {path, expected("a context object such as {\"actor\": \"user:42\"}", value)};
     return std::nullopt;
@@ -180,37 +225,32 @@ std::optional<Context> Context::validate(Json value, Error& error, const Context
     error = {path, "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
     return std::nullopt;
   }
-  if (const auto sticky = value.find("sticky_to"); sticky != value.end()) {
-    if (!(sticky->is_string() || sticky->is_number() || sticky->is_object() || sticky->is_null())) {
-      error = {child_path(path, "sticky_to"), expected("a string, a number or an object", *sticky)};
+  if (const Value sticky = value.find("sticky_to"); !sticky.missing()) {
+    if (!(sticky.is_string() || sticky.is_number() || sticky.is_object() || sticky.is_null())) {
+      error = {child_path(path, "sticky_to"), expected("a string, a number or an object", sticky)};
       return std::nullopt;
     }
-    if (sticky->is_string() && sticky->get_ref<const std::string&>().empty()) {
+    if (sticky.is_string() && sticky.string().empty()) {
       error = {child_path(path, "sticky_to"), "expected a non-empty string: it becomes the key"};
       return std::nullopt;
     }
   }
   std::vector<Context> chain;
-  if (const auto old = value.find("migrated_from"); old != value.end() && !old->is_null()) {
+  if (const Value old = value.find("migrated_from"); !old.is_null()) {
     const std::string old_path = child_path(path, "migrated_from");
     if (migrations + 1 > limits.max_migrations) {
       error = {old_path, "migration chain longer than " + std::to_string(limits.max_migrations)};
       return std::nullopt;
     }
-    auto previous = validate(*old, error, limits, old_path, migrations + 1);
+    auto previous = validate(std::string(old.bytes()), error, limits, old_path, migrations + 1);
     if (!previous) return std::nullopt;
+    chain.reserve(1 + previous->migrated_from().size());
     chain.push_back(*previous);
     for (const auto& older : previous->migrated_from()) chain.push_back(older);
   }
 
-  Json fields = Json::object();
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (!is_reserved_context_key(it.key())) fields[it.key()] = *it;
-  }
-
   Context context;
-  write_canonical_json(fields, context.canonical_);
-  context.attributes_ = std::move(value);
+  context.bytes_ = std::move(bytes);
   context.migrated_from_ = std::move(chain);
   return context;
 }

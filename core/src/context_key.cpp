@@ -14,21 +14,18 @@ namespace {
 constexpr char kSeparator = '\x1f';
 
 // GLEX's identify(): Ruby's to_s of each value. nil becomes "".
-std::string identify(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
+std::string identify(Value value) {
+  if (value.is_string()) return std::string(value.string());
   if (value.is_null()) return "";
-  if (value.is_structured()) {
-    std::string out;
-    write_canonical_json(value, out);
-    return out;
-  }
-  return value.dump();
+  std::string out;
+  write_canonical_json(value, out);
+  return out;
 }
 
 // Appends the canonical JSON of the fields a definition selects to `out`.
 void append_selected_canonical(const Definition& def, const Context& context, std::string& out) {
-  if (const Json* sticky = context.sticky_to()) {
-    write_canonical_json(*sticky, out);
+  if (const Value sticky = context.sticky_to(); !sticky.missing()) {
+    write_canonical_json(sticky, out);
     return;
   }
   if (!def.context_keys) {
@@ -38,13 +35,13 @@ void append_selected_canonical(const Definition& def, const Context& context, st
   out += '{';
   bool first = true;
   for (const auto& name : def.sorted_context_keys) {
-    const auto it = context.attributes().find(name);
-    if (it == context.attributes().end() || is_reserved_context_key(name)) continue;
+    const Value field = context.attributes().find(name);
+    if (field.missing() || is_reserved_context_key(name)) continue;
     if (!first) out += ',';
     first = false;
     append_json_string(name, out);
     out += ':';
-    write_canonical_json(*it, out);
+    write_canonical_json(field, out);
   }
   out += '}';
 }
@@ -52,21 +49,22 @@ void append_selected_canonical(const Definition& def, const Context& context, st
 std::string gitlab_key(const Definition& def, const Context& context, std::string_view secret) {
   std::vector<std::string> keys;
   std::vector<std::string> values;
-  const Json* source = context.sticky_to();
-  if (source && !source->is_object()) {
-    values.push_back(identify(*source));
+  const Value sticky = context.sticky_to();
+  const bool from_sticky = !sticky.missing();
+  if (from_sticky && !sticky.is_object()) {
+    values.push_back(identify(sticky));
     return gitlab::context_key(secret, def.name, keys, values);
   }
-  const Json& object = source ? *source : context.attributes();
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    if (!source && is_reserved_context_key(it.key())) continue;
-    if (!source && def.context_keys &&
-        std::find(def.context_keys->begin(), def.context_keys->end(), it.key()) ==
+  const Value object = from_sticky ? sticky : context.attributes();
+  for (auto c = object.children(); !c.done(); c.next()) {
+    if (!from_sticky && is_reserved_context_key(c.key())) continue;
+    if (!from_sticky && def.context_keys &&
+        std::find(def.context_keys->begin(), def.context_keys->end(), c.key()) ==
             def.context_keys->end()) {
       continue;
     }
-    keys.push_back(it.key());
-    values.push_back(identify(*it));
+    keys.emplace_back(c.key());
+    values.push_back(identify(c.value()));
   }
   return gitlab::context_key(secret, def.name, keys, values);
 }
@@ -81,9 +79,9 @@ std::string hex128(XXH128_hash_t h) {
   return out;
 }
 
-std::optional<std::string> scalar_text(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number_integer()) return value.dump();
+std::optional<std::string> scalar_text(Value value) {
+  if (value.is_string()) return std::string(value.string());
+  if (is_integer(value)) return std::string(value.number_text());
   return std::nullopt;
 }
 
@@ -91,8 +89,8 @@ std::optional<std::string> scalar_text(const Json& value) {
 
 std::string context_key(const Definition& definition, const Context& context,
                         std::string_view secret) {
-  if (const Json* sticky = context.sticky_to(); sticky && sticky->is_string()) {
-    return sticky->get<std::string>();
+  if (const Value sticky = context.sticky_to(); sticky.is_string()) {
+    return std::string(sticky.string());
   }
   if (definition.hash == HashMode::gitlab) return gitlab_key(definition, context, secret);
 
@@ -107,15 +105,15 @@ std::string context_key(const Definition& definition, const Context& context,
 
 std::optional<std::string> bucketing_identity(const Definition& definition,
                                               const Context& context) {
-  if (const Json* sticky = context.sticky_to(); sticky && sticky->is_string()) {
-    return sticky->get<std::string>();
+  if (const Value sticky = context.sticky_to(); sticky.is_string()) {
+    return std::string(sticky.string());
   }
   const std::string field = definition.context_keys            ? definition.context_keys->front()
                             : definition.hash == HashMode::edx ? "username"
                                                                : "id";
-  const auto it = context.attributes().find(field);
-  if (it == context.attributes().end()) return std::nullopt;
-  auto text = scalar_text(*it);
+  const Value value = context.attributes().find(field);
+  if (value.missing()) return std::nullopt;
+  auto text = scalar_text(value);
   if (text && text->empty()) return std::nullopt;
   return text;
 }

@@ -19,10 +19,9 @@ Answer make_answer(const Definition& def, std::size_t index, std::string key, Re
   return a;
 }
 
-std::string_view string_field(const Json& object, const char* name) {
-  const auto it = object.find(name);
-  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
-                                               : std::string_view();
+std::string_view string_field(Value object, const char* name) {
+  const Value field = object.find(name);
+  return field.is_string() ? field.string() : std::string_view();
 }
 
 }  // namespace
@@ -187,10 +186,9 @@ bool Resolver::in_actors(const Definition& def, const Context& context,
                          std::string_view key) const {
   if (def.actors.empty()) return false;
   if (def.actors.count(std::string(key))) return true;
-  const auto actor = context.attributes().find("actor");
-  if (actor == context.attributes().end()) return false;
-  if (actor->is_string()) return def.actors.count(actor->get<std::string>()) > 0;
-  if (actor->is_number_integer()) return def.actors.count(actor->dump()) > 0;
+  const Value actor = context.attributes().find("actor");
+  if (actor.is_string()) return def.actors.count(std::string(actor.string())) > 0;
+  if (is_integer(actor)) return def.actors.count(std::string(actor.number_text())) > 0;
   return false;
 }
 
@@ -202,9 +200,8 @@ bool Resolver::excluded(const Definition& def, const Context& context, EpochMs n
     const EnrollmentWindow& window = *def.enrollment;
     if (window.invalid) return true;
     EpochMs enrolled = now;
-    if (const auto it = context.attributes().find("enrollment_created");
-        it != context.attributes().end() && !it->is_null()) {
-      const auto t = parse_timestamp(*it);
+    if (const Value created = context.attributes().find("enrollment_created"); !created.is_null()) {
+      const auto t = parse_timestamp(created);
       if (!t) return true;
       enrolled = *t;
     }

@@ -126,4 +126,12 @@ std::optional<EpochMs> parse_timestamp(const Json& value) {
   return std::nullopt;
 }
 
+std::optional<EpochMs> parse_timestamp(Value value) {
+  if (value.is_string()) return parse_iso8601(value.string());
+  if (!value.is_number()) return std::nullopt;
+  const double d = value.number();
+  if (!std::isfinite(d) || std::fabs(d) > 8.64e15) return std::nullopt;
+  return static_cast<EpochMs>(d);
+}
+
 }  // namespace cohort

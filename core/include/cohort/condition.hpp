@@ -6,6 +6,7 @@
 #include "cohort/error.hpp"
 #include "cohort/json.hpp"
 #include "cohort/regex.hpp"
+#include "cohort/value.hpp"
 
 namespace cohort {
 
@@ -41,6 +42,8 @@ class Condition {
 
   /// True when `attributes` satisfies the condition. Dotted paths in the
   /// condition descend into nested objects.
+  bool matches(Value attributes) const;
+  /// The same for a JSON value (encoded first: for callers holding JSON).
   bool matches(const Json& attributes) const;
 
  private:

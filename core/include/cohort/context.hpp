@@ -7,6 +7,7 @@
 
 #include "cohort/error.hpp"
 #include "cohort/json.hpp"
+#include "cohort/value.hpp"
 
 namespace cohort {
 
@@ -18,47 +19,65 @@ struct ContextLimits {
 };
 
 /// Who or what is being assigned: a JSON object such as
-/// {"actor": "user:42", "project": 7}. Validated and prepared once, then
-/// resolved against any number of experiments.
+/// {"actor": "user:42", "project": 7}, held in the value encoding
+/// (cohort/value.hpp). Validated once, then resolved against any number of
+/// experiments.
 ///
 /// Reserved keys: `sticky_to` (a string is the context key as-is; any other
 /// value is hashed in place of the context) and `migrated_from` (the context
 /// this one replaces: its key is checked in the sticky store first).
 class Context {
  public:
-  /// Validates `value`; nullopt with `error` (path + what was expected) when
-  /// it is not a usable context.
-  static std::optional<Context> from_json(Json value, Error& error,
+  /// Checks and validates an encoded context; nullopt with `error` (path +
+  /// what was expected) when it is not a usable context. The bytes are
+  /// copied.
+  static std::optional<Context> decode(std::string_view encoded, Error& error,
+                                       const ContextLimits& limits = {});
+  /// Validates a JSON value (encoding it first).
+  static std::optional<Context> from_json(const Json& value, Error& error,
                                           const ContextLimits& limits = {});
   /// Parses JSON text (bounded in size and depth), then validates it.
   static std::optional<Context> parse(std::string_view text, Error& error,
                                       const ContextLimits& limits = {});
 
+  Context(const Context& other) { *this = other; }
+  Context& operator=(const Context& other);
+  Context(Context&&) = default;
+  Context& operator=(Context&&) = default;
+
   /// The whole context object, reserved keys included: conditions see it.
-  const Json& attributes() const { return attributes_; }
-  /// The `sticky_to` value, or nullptr.
-  const Json* sticky_to() const;
+  Value attributes() const { return Value(reinterpret_cast<const unsigned char*>(bytes_.data())); }
+  /// The `sticky_to` value; missing when absent or null.
+  Value sticky_to() const;
   /// The contexts this one migrated from, newest first.
   const std::vector<Context>& migrated_from() const { return migrated_from_; }
   /// The context minus reserved keys, keys sorted at every level, as
-  /// compact JSON: the same for any key order.
-  const std::string& canonical() const { return canonical_; }
+  /// compact JSON: the same for any key order. Built on first use.
+  const std::string& canonical() const;
+  /// The encoded bytes.
+  std::string_view encoded() const { return bytes_; }
 
  private:
-  static std::optional<Context> validate(Json value, Error& error, const ContextLimits& limits,
-                                         const std::string& path, std::size_t migrations);
+  Context() = default;
+  static std::optional<Context> validate(std::string bytes, Error& error,
+                                         const ContextLimits& limits, const std::string& path,
+                                         std::size_t migrations);
 
-  Json attributes_;
+  std::string bytes_;
   std::vector<Context> migrated_from_;
-  std::string canonical_;
+  mutable std::string canonical_;
+  mutable bool has_canonical_ = false;
 };
 
 /// Appends `text` as a JSON string literal, escaped as nlohmann's dump()
 /// escapes it (UTF-8 passes through as is).
 void append_json_string(std::string_view text, std::string& out);
 
-/// Writes `value` as compact JSON with object keys sorted at every level.
-void write_canonical_json(const Json& value, std::string& out);
+/// Writes `value` as compact JSON with object keys sorted at every level
+/// (numbers as JavaScript writes them).
+void write_canonical_json(Value value, std::string& out);
+/// Writes `value` as compact JSON in its own key order.
+void write_json(Value value, std::string& out);
 
 /// True for the keys a context reserves for itself.
 bool is_reserved_context_key(std::string_view key);

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cohort/json.hpp"
+#include "cohort/value.hpp"
 
 namespace cohort {
 
@@ -19,5 +20,7 @@ std::optional<EpochMs> parse_iso8601(std::string_view text);
 /// A timestamp given as an ISO-8601 string or as a number of epoch
 /// milliseconds. nullopt for anything else.
 std::optional<EpochMs> parse_timestamp(const Json& value);
+/// The same for an encoded value (a context attribute).
+std::optional<EpochMs> parse_timestamp(Value value);
 
 }  // namespace cohort
