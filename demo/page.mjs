@@ -52,8 +52,7 @@ const FILE_NAME = /^[A-Za-z0-9_-]+\.js$/;
 
 /** What local resolution needs before its first render, fetched from the start. */
 const LOCAL_PRELOADS = [
-  '<link rel="modulepreload" href="/cohort/wasm/cohort_web.mjs">',
-  '<link rel="preload" href="/cohort/wasm/cohort_web.wasm" as="fetch" crossorigin>',
+  '<link rel="preload" href="/cohort/wasm/cohort.wasm" as="fetch" crossorigin>',
   '<link rel="preload" href="/definitions.json" as="fetch" crossorigin>',
 ];
 

@@ -1,5 +1,5 @@
 // Builds the package from src/ and the Emscripten outputs of the wasm preset:
-//   dist/wasm/     cohort_node.cjs (wasm embedded, synchronous), cohort_web.mjs + .wasm
+//   dist/wasm/     cohort.wasm: one module for Node (compiled synchronously) and browsers
 //   dist/node/     index, testing, element, vue, react: .js (ESM, shared chunks) and .cjs
 //   dist/browser/  the same entries as ES modules with shared chunks (asynchronous wasm),
 //                  and manifest.json: each entry's static imports, for modulepreload
@@ -14,11 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const wasmBuild = process.env.COHORT_WASM_DIR ?? join(here, '..', 'build', 'wasm', 'wasm');
 const dist = join(here, 'dist');
 
-const outputs = [
-  ['cohort_node.js', 'cohort_node.cjs'],
-  ['cohort_web.mjs', 'cohort_web.mjs'],
-  ['cohort_web.wasm', 'cohort_web.wasm'],
-];
+// cohort_test.wasm (the test build) stays in the build tree: never shipped.
+const outputs = [['cohort.wasm', 'cohort.wasm']];
 for (const [from] of outputs) {
   if (!existsSync(join(wasmBuild, from))) {
     console.error(`build.mjs: ${join('build', 'wasm', 'wasm', from)} is missing; build the wasm preset first (make wasm)`);
@@ -29,22 +26,12 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'wasm'), { recursive: true });
 for (const [from, to] of outputs) copyFileSync(join(wasmBuild, from), join(dist, 'wasm', to));
 
-// The wasm outputs stay separate files: imported by relative path from
-// dist/node and dist/browser, never bundled.
-const wasmExternal = {
-  name: 'wasm-external',
-  setup(b) {
-    b.onResolve({ filter: /\/wasm\/cohort_(node\.cjs|web\.mjs)$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
 const common = {
   bundle: true,
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['vitest', 'vue', 'react'],
-  plugins: [wasmExternal],
+  external: ['vitest', 'vue', 'react', 'node:*'],
 };
 /**
  * dist/browser/manifest.json: for each entry, every file it imports
@@ -73,6 +60,8 @@ function preloadManifest(metafile) {
 }
 
 const loader = (which) => ({ '#cohort-load': join(here, 'src', `load_${which}.ts`) });
+// The test build's wrapper, for the repository's tests only (not in exports).
+const internal = { internal: 'src/internal.ts' };
 
 // One entry per export of package.json. The ES module builds share chunks, so
 // `cohort`, `cohort/element` and the adapters run one copy of the runtime;
@@ -90,12 +79,12 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts', ...adapters },
+  entryPoints: { index: 'src/index.ts', testing: 'src/testing.ts', ...adapters, ...internal },
   outdir: join(dist, 'node'),
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   platform: 'node',
-  alias: loader('node'),
+  alias: loader('node_cjs'),
 });
 const browser = await build({
   ...common,

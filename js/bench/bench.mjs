@@ -15,7 +15,7 @@
 //   1. run() per call: fresh contexts, repeated contexts, the current context,
 //      against GrowthBook on an equivalent inline experiment (target: ≥ 3× faster).
 //   2. getExperimentData(name) against a plain object property read (target: within 3×).
-//   3. Sizes of what a browser downloads: wasm + glue + JS API, gzip -9 (target ≤ 45 KB).
+//   3. Sizes of what a browser downloads: wasm + JS API + the element, gzip -9 (target ≤ 45 KB).
 //   4. import + instantiate + 100 definitions in a fresh Node process (target ≤ 10 ms).
 //   5. Memory over 1,000,000 answers for fresh contexts (target: flat), each
 //      in a fresh child process so earlier sections do not disturb it.
@@ -33,9 +33,7 @@ const dist = join(pkg, 'dist');
 const files = {
   nodeApi: join(dist, 'node', 'index.js'),
   browserApi: join(dist, 'browser', 'index.js'),
-  wasm: join(dist, 'wasm', 'cohort_web.wasm'),
-  glue: join(dist, 'wasm', 'cohort_web.mjs'),
-  nodeGlue: join(dist, 'wasm', 'cohort_node.cjs'),
+  wasm: join(dist, 'wasm', 'cohort.wasm'),
 };
 const nodeApiUrl = pathToFileURL(files.nodeApi).href;
 
@@ -331,29 +329,22 @@ async function main() {
     return { raw: raw.length, gz: gzipSync(raw, { level: 9 }).length };
   };
   const sWasm = size(files.wasm);
-  const sGlue = size(files.glue);
   // The API is index.js and the chunks it imports (dist/browser/manifest.json),
   // each downloaded and compressed on its own.
   const manifest = JSON.parse(readFileSync(join(dist, 'browser', 'manifest.json'), 'utf8'));
   const apiFiles = [files.browserApi, ...manifest['index.js'].map((f) => join(dist, 'browser', f))];
   const sApi = apiFiles.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }));
-  const sNode = size(files.nodeGlue);
   const sizeRow = (label, s) => row(`size ${label} (raw / gzip -9)`, `${fmtBytes(s.raw)} / ${fmtBytes(s.gz)}`, '', '(part of total)', null);
-  sizeRow('dist/wasm/cohort_web.wasm', sWasm);
-  sizeRow('dist/wasm/cohort_web.mjs (glue)', sGlue);
-  sizeRow(`dist/browser/index.js + ${apiFiles.length - 1} chunks (JS API)`, sApi);
+  // What <gitlab-experiment> adds on top of the API: element.js and its chunks the API lacks.
+  const extra = ['element.js', ...manifest['element.js'].filter((f) => !manifest['index.js'].includes(f))];
+  const sElement = extra.map((f) => size(join(dist, 'browser', f))).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }));
+  sizeRow('dist/wasm/cohort.wasm', sWasm);
+  sizeRow(`dist/browser/index.js + ${apiFiles.length - 1} chunks (API and loader)`, sApi);
+  sizeRow('dist/browser/element.js beyond the API', sElement);
   {
-    const total = sWasm.gz + sGlue.gz + sApi.gz;
-    row('size browser total gzip (wasm + glue + API)', `${fmtBytes(total)} (${total} B)`, '', '≤ 45 KB (46080 B)', total <= 46080);
+    const total = sWasm.gz + sApi.gz + sElement.gz;
+    row('size browser total gzip (wasm + API + element)', `${fmtBytes(total)} (${total} B)`, '', '≤ 45 KB (46080 B)', total <= 46080);
   }
-  {
-    // What <gitlab-experiment> adds on top of the API: element.js and its chunks the API lacks.
-    const extra = ['element.js', ...manifest['element.js'].filter((f) => !manifest['index.js'].includes(f))];
-    const s = extra.map((f) => size(join(dist, 'browser', f))).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }));
-    row('size dist/browser/element.js beyond the API (raw / gzip -9)', `${fmtBytes(s.raw)} / ${fmtBytes(s.gz)}`, '', '(info: the custom element)', null);
-  }
-  row('size dist/wasm/cohort_node.cjs (raw / gzip -9)', `${fmtBytes(sNode.raw)} / ${fmtBytes(sNode.gz)}`, '', '(info: Node, wasm embedded)', null);
-  rows[rows.length - 1].met = 'info';
 
   // --- 4. import + instantiate + 100 definitions, fresh process ---------------
   progress('4/5 start-up (5 fresh processes)');

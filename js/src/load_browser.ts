@@ -1,9 +1,25 @@
-// Browsers: the glue and the .wasm beside it are fetched and compiled
-// asynchronously (and cached by the browser); `await ready` before first use.
-// The glue is imported dynamically, so a page that renders from stubs or
-// pushed data does not wait for it to download.
-import type { CohortModule } from './engine.js';
+// Browsers: the .wasm beside the package's dist/browser is fetched once,
+// compiled while it streams in (when served as application/wasm) and
+// instantiated asynchronously; `await ready` before first use.
+import { WasmEngine } from './wasm_engine.js';
 
-export function loadModule(): CohortModule | Promise<CohortModule> {
-  return import('../wasm/cohort_web.mjs').then((glue) => glue.default());
+async function compile(url: URL): Promise<WebAssembly.Module> {
+  const response = await fetch(url);
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok) {
+    throw new Error(`fetching ${url.href} answered ${response.status} ${response.statusText}`.trim());
+  }
+  if (type.startsWith('application/wasm') && typeof WebAssembly.compileStreaming === 'function') {
+    return WebAssembly.compileStreaming(response);
+  }
+  const bytes = await response.arrayBuffer();
+  const magic = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  if (magic.length < 4 || magic[0] !== 0 || magic[1] !== 0x61 || magic[2] !== 0x73 || magic[3] !== 0x6d) {
+    throw new Error(`${url.href} is not WebAssembly (content type ${type || 'none'}): check that the server sends the package's cohort.wasm`);
+  }
+  return WebAssembly.compile(bytes);
+}
+
+export function loadModule(): WasmEngine | Promise<WasmEngine> {
+  return compile(new URL('../wasm/cohort.wasm', import.meta.url)).then((module) => WasmEngine.instantiate(module));
 }

@@ -1,8 +1,10 @@
-// Node and Jest: the wasm is embedded and compiled synchronously, so the
-// package works right after require/import with no async set-up.
-import createCohortModule from '../wasm/cohort_node.cjs';
-import type { CohortModule } from './engine.js';
+// Node and Jest, ES modules: the .wasm beside the package's dist/node is
+// read and compiled synchronously, so the package works right after import
+// with no async set-up.
+import { readFileSync } from 'node:fs';
+import { WasmEngine } from './wasm_engine.js';
 
-export function loadModule(): CohortModule | Promise<CohortModule> {
-  return createCohortModule();
+export function loadModule(): WasmEngine | Promise<WasmEngine> {
+  const bytes = readFileSync(new URL('../wasm/cohort.wasm', import.meta.url));
+  return WasmEngine.fromModule(new WebAssembly.Module(bytes));
 }

@@ -1,12 +1,12 @@
 import { loadModule } from '#cohort-load';
-import type { CohortModule, WasmEngine } from './engine.js';
-import { parseAnswer, parseAnswers, parseErrors, parseLoadReport } from './engine.js';
+import { Encoder, EncodeError } from './encode.js';
+import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
 import { Tracking } from './tracking.js';
 import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData } from './types.js';
 
-/** Longest context or definitions JSON text accepted from JavaScript (the core checks again). */
+/** Largest encoded context accepted from JavaScript (the core checks again). */
 const MAX_CONTEXT_BYTES = 64 * 1024;
 
 interface Memo {
@@ -49,6 +49,21 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   }
 }
 
+/**
+ * Encodes a context into `encoder` (core/README.md, "Value encoding");
+ * returns what is wrong with it, if anything.
+ */
+function encodeContext(encoder: Encoder, value: unknown): string | undefined {
+  try {
+    if (!encoder.encode(value)) return `context: expected a JSON value, got ${describe(value)}`;
+  } catch (e) {
+    const why = e instanceof EncodeError ? e.message : thrownText(e);
+    return `context: could not be written as JSON (${why})`;
+  }
+  if (encoder.length > MAX_CONTEXT_BYTES) return `context: ${encoder.length} bytes; the limit is ${MAX_CONTEXT_BYTES}`;
+  return undefined;
+}
+
 function jsonText(value: unknown, what: string): { text?: string; error?: string } {
   if (typeof value === 'string') return { text: value };
   try {
@@ -76,16 +91,19 @@ export class Runtime {
   private readonly memo = new Map<string, Memo>();
   private version = 0;
   private definitionsText: string | undefined;
-  private contextText = '{}';
+  /** The current context, encoded; undefined for the empty context. */
+  private contextBytes: Uint8Array | undefined;
   private contextError: string | undefined;
+  private readonly encoder = new Encoder();
+  /** Each loaded experiment's index in the engine and its variants. */
+  private loadedIndex = new Map<string, number>();
+  private loadedVariants: string[][] = [];
   private course: string | undefined;
   private secret = '';
   private sticky = { capacity: 10_000, ttlMs: 0 };
   private published: PublishedData | undefined;
   private onError: ((error: CohortError) => void) | undefined;
   private clock: () => number = Date.now;
-  private readonly variantsOf = new Map<string, string[] | null>();
-  private allNames: string[] | undefined;
   private readonly reportedPushed = new WeakSet<object>();
   readonly tracking = new Tracking((e) => this.report(e));
 
@@ -107,7 +125,7 @@ export class Runtime {
    * runtime must be registered by then (see runtime() below).
    */
   start(): void {
-    let loaded: CohortModule | Promise<CohortModule>;
+    let loaded: WasmEngine | Promise<WasmEngine>;
     try {
       loaded = loadModule();
     } catch (e) {
@@ -117,7 +135,7 @@ export class Runtime {
     }
     if (isThenable(loaded)) {
       this.loaded = Promise.resolve(loaded).then(
-        (module) => this.attach(module),
+        (engine) => this.attach(engine),
         (e: unknown) => Promise.reject(this.fail(e)),
       );
       // Rendering waits on `settled`, not on this promise: a failed load is reported, never unhandled.
@@ -127,8 +145,8 @@ export class Runtime {
     }
   }
 
-  private attach(module: CohortModule): void {
-    this.engine = new module.Engine();
+  private attach(engine: WasmEngine): void {
+    this.engine = engine;
     this.loadDefinitions();
     this.applyContext();
     this.invalidate();
@@ -239,12 +257,12 @@ export class Runtime {
   }
 
   setContext(context: Context): void {
-    const { text, error } = jsonText(context, 'context');
-    if (error || text === undefined || text.length > MAX_CONTEXT_BYTES) {
-      this.contextError = error ?? `context: ${text?.length ?? 0} bytes; the limit is ${MAX_CONTEXT_BYTES}`;
+    const error = encodeContext(this.encoder, context);
+    if (error !== undefined) {
+      this.contextError = error;
       this.report({ source: 'context', path: '', message: this.contextError });
     } else {
-      this.contextText = text;
+      this.contextBytes = this.encoder.bytes.slice(0, this.encoder.length);
       this.contextError = undefined;
       this.course = courseOf(context);
       this.applyContext();
@@ -254,18 +272,16 @@ export class Runtime {
 
   private loadDefinitions(): void {
     if (!this.engine || this.definitionsText === undefined) return;
-    const report = parseLoadReport(
-      this.engine.load(this.definitionsText, this.secret, this.sticky.capacity, this.sticky.ttlMs),
-    );
+    const report = this.engine.load(this.definitionsText, this.secret, this.sticky.capacity, this.sticky.ttlMs);
     for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
     for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
-    this.variantsOf.clear();
-    this.allNames = undefined;
+    this.loadedIndex = new Map(report.experiments.map((e, i) => [e.name, i]));
+    this.loadedVariants = report.experiments.map((e) => e.variants);
   }
 
   private applyContext(): void {
-    if (!this.engine || this.contextError !== undefined) return;
-    const errors = parseErrors(this.engine.setContext(this.contextText));
+    if (!this.engine || this.contextError !== undefined || !this.contextBytes) return;
+    const errors: CoreError[] = this.engine.setContext(this.contextBytes);
     if (errors.length > 0) {
       const e = errors[0]!;
       this.contextError = `context${e.path}: ${e.message}`;
@@ -288,12 +304,8 @@ export class Runtime {
 
   private variants(name: string): string[] | null {
     if (!this.engine) return null;
-    let list = this.variantsOf.get(name);
-    if (list === undefined) {
-      list = JSON.parse(this.engine.variants(name)) as string[] | null;
-      this.variantsOf.set(name, list);
-    }
-    return list;
+    const index = this.loadedIndex.get(name);
+    return index === undefined ? null : this.loadedVariants[index]!;
   }
 
   /** The control variant of `name`: its definition's first variant, or 'control'. */
@@ -321,8 +333,8 @@ export class Runtime {
       return answerOf(typeof name === 'string' ? name : '', { reason: 'error', error: 'invalid experiment name' });
     }
     if (context === undefined) return this.current(name).answer;
-    const { text, error } = jsonText(context, 'context');
-    return this.resolve(name, rawPushed(name, this.published), error, text ?? '', courseOf(context));
+    const error = encodeContext(this.encoder, context);
+    return this.resolve(name, rawPushed(name, this.published), error, this.encoder.bytes.subarray(0, this.encoder.length), courseOf(context));
   }
 
   /** getExperimentData: memoized per experiment until anything it depends on changes. */
@@ -338,14 +350,14 @@ export class Runtime {
       return memo;
     }
     if (memo && memo.stateVersion !== state.version) this.memo.clear();
-    const answer = this.resolve(name, pushed, this.contextError, '', this.course);
+    const answer = this.resolve(name, pushed, this.contextError, undefined, this.course);
     const fresh: Memo = { stateVersion: state.version, version: this.version, pushed, answer, data: dataOf(answer) };
     // Answers before the engine is ready are provisional: do not keep them.
     if (this.engine) this.memo.set(name, fresh);
     return fresh;
   }
 
-  private resolve(name: string, pushedRaw: unknown, contextError: string | undefined, contextText: string, course: string | undefined): Answer {
+  private resolve(name: string, pushedRaw: unknown, contextError: string | undefined, context: Uint8Array | undefined, course: string | undefined): Answer {
     // 1. a stub (tests)
     const stub = state.stubs.get(name);
     if (stub !== undefined) {
@@ -371,8 +383,10 @@ export class Runtime {
     // 3-9. local resolution in the core
     if (contextError !== undefined) return answerOf(name, { reason: 'error', error: contextError });
     if (!this.engine) return answerOf(name, { reason: 'unknown' });
-    const answer = parseAnswer(this.engine.resolve(name, contextText, this.clock()));
-    if (answer.reason === 'error' && contextText !== '') {
+    const index = this.loadedIndex.get(name);
+    if (index === undefined) return answerOf(name, { reason: 'unknown' });
+    const answer = this.engine.resolve(index, name, context, this.clock());
+    if (answer.reason === 'error' && context !== undefined) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });
     }
     if (answer.tracked) this.tracking.assignment(answer, dataOf(answer)!, course, true);
@@ -384,8 +398,7 @@ export class Runtime {
     const names = new Set<string>(state.stubs.keys());
     for (const name of pushedNames(this.published)) names.add(name);
     if (this.engine) {
-      this.allNames ??= parseAnswers(this.engine.resolveAll('{}', 0)).map((a) => a.experiment);
-      for (const name of this.allNames) names.add(name);
+      for (const name of this.loadedIndex.keys()) names.add(name);
     }
     return [...names];
   }

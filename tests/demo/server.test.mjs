@@ -59,7 +59,7 @@ describe('fileFor', () => {
   it('serves the listed files and the package build', () => {
     assert.match(fileFor('/demo.js'), /demo[/\\]demo\.js$/);
     assert.match(fileFor('/cohort/browser/index.js'), /js[/\\]dist[/\\]browser[/\\]index\.js$/);
-    assert.match(fileFor('/cohort/wasm/cohort_web.wasm'), /js[/\\]dist[/\\]wasm[/\\]cohort_web\.wasm$/);
+    assert.match(fileFor('/cohort/wasm/cohort.wasm'), /js[/\\]dist[/\\]wasm[/\\]cohort\.wasm$/);
   });
 
   for (const path of [
@@ -132,10 +132,10 @@ describe('the server', () => {
     }
     assert.ok(modules.some((href) => /^\/cohort\/browser\/chunk-/.test(href)), 'the shared chunks preloaded');
     for (const href of modules) assert.equal((await fetch(new URL(href, base), { method: 'HEAD' })).status, 200, href);
-    assert.deepEqual(hrefs(local, 'preload'), ['/cohort/wasm/cohort_web.wasm', '/definitions.json']);
+    assert.deepEqual(hrefs(local, 'preload'), ['/cohort/wasm/cohort.wasm', '/definitions.json']);
     const pushed = await (await fetch(`${base}?mode=pushed`)).text();
     assert.deepEqual(hrefs(pushed, 'preload'), []);
-    assert.ok(!hrefs(pushed, 'modulepreload').includes('/cohort/wasm/cohort_web.mjs'));
+    assert.ok(!hrefs(pushed, 'preload').includes('/cohort/wasm/cohort.wasm'));
   });
 
   it('answers only for its loopback names (no DNS rebinding)', async () => {
@@ -156,7 +156,7 @@ describe('the server', () => {
   });
 
   it('serves wasm as application/wasm, refuses other methods and unknown paths', async () => {
-    assert.equal((await fetch(`${base}cohort/wasm/cohort_web.wasm`, { method: 'HEAD' })).headers.get('content-type'), 'application/wasm');
+    assert.equal((await fetch(`${base}cohort/wasm/cohort.wasm`, { method: 'HEAD' })).headers.get('content-type'), 'application/wasm');
     assert.equal((await fetch(base, { method: 'POST', body: 'x' })).status, 405);
     assert.equal((await fetch(`${base}cohort/browser/..%2f..%2fpackage.json`)).status, 404);
     assert.equal((await fetch(`${base}etc/passwd`)).status, 404);

@@ -1,13 +1,13 @@
-// Every case of tests/vectors/*.json through the WebAssembly engine, compared
-// with the expected fields and, whole answer for whole answer, with what the
-// native build prints for the same case (`cohort vectors --answers`).
+// Every case of tests/vectors/*.json through the WebAssembly engine (its test
+// build, for the stubs, pushed data and sticky entries some cases set up in
+// the core), compared with the expected fields and, whole answer for whole
+// answer, with what the native build prints (`cohort vectors --answers`).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { nativeCli, nodeWasm, vectorsDir } = require('./paths');
+const { nativeCli, vectorsDir } = require('./paths');
 
-const createCohortModule = require(nodeWasm);
-const wasm = createCohortModule();
+const { testEngine, encoded } = require('./test_engine');
 
 const files = fs.readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).sort();
 
@@ -17,20 +17,23 @@ function timestamp(value) {
 }
 
 // Runs one case the way native/vectors/vector_runner.cpp does: a fresh
-// engine per case, then stubs, published data and sticky entries.
+// engine per case, then stubs, published data and sticky entries, then the
+// context written by the package's own encoder.
 function runCase(vector, c) {
-  const engine = new wasm.Engine();
-  const report = JSON.parse(engine.load(JSON.stringify(vector.definitions), vector.secret ?? '', 10000, 0));
+  const engine = testEngine();
+  const report = engine.load(JSON.stringify(vector.definitions), vector.secret ?? '', 10000, 0);
   expect(report.errors).toEqual([]);
+  const index = report.experiments.findIndex((e) => e.name === c.experiment);
   const now = timestamp(vector.now);
-  for (const [name, variant] of Object.entries(c.stubs ?? {})) engine.stub(name, variant);
-  for (const [name, data] of Object.entries(c.published ?? {})) engine.publish(name, data.variant ?? '', data.key ?? '');
-  for (const entry of c.sticky ?? []) {
-    expect(JSON.parse(engine.remember(c.experiment, JSON.stringify(entry.context ?? {}), entry.variant ?? 'control', now))).toEqual([]);
+  for (const [name, variant] of Object.entries(c.stubs ?? {})) engine.test('stub')(...engine.testWrite([name, variant]));
+  for (const [name, data] of Object.entries(c.published ?? {})) {
+    engine.test('publish')(...engine.testWrite([name, data.variant ?? '', data.key ?? '']));
   }
-  const text = engine.resolve(c.experiment, JSON.stringify(c.context ?? {}), now);
-  engine.delete();
-  return text;
+  for (const entry of c.sticky ?? []) {
+    const [contextLength, variantLength] = engine.testWrite([encoded(entry.context ?? {}), entry.variant ?? 'control']);
+    expect(engine.testEnvelope(engine.test('remember')(index, contextLength, variantLength, now))).toEqual([]);
+  }
+  return engine.resolve(index, c.experiment, encoded(c.context ?? {}), now);
 }
 
 describe.each(files)('%s', (file) => {
@@ -44,11 +47,10 @@ describe.each(files)('%s', (file) => {
   );
 
   it.each(vector.cases.map((c) => [c.name, c]))('%s', (_name, c) => {
-    const text = runCase(vector, c);
-    const answer = JSON.parse(text);
+    const answer = runCase(vector, c);
     expect(answer).toMatchObject(c.expected);
     // Bit for bit: the same JSON text, field order included.
-    expect(text).toBe(JSON.stringify(native.get(c.name)));
+    expect(JSON.stringify(answer)).toBe(JSON.stringify(native.get(c.name)));
   });
 });
 

@@ -1,16 +1,13 @@
 #include "engine.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include "cohort/context_key.hpp"
-#include "cohort/json_output.hpp"
+#include "cohort/reason.hpp"
 
 namespace cohort::wasm {
 namespace {
-
-std::string errors_text(const Errors& errors) {
-  return to_json_text(errors_to_json(errors));
-}
 
 // Numbers from JavaScript may be anything; NaN, negatives and fractions
 // fall back to the defaults rather than wrapping around.
@@ -24,117 +21,163 @@ EpochMs epoch_from(double value) {
   return static_cast<EpochMs>(value);
 }
 
+void put_u32(std::size_t n, std::string& out) {
+  const auto word = static_cast<std::uint32_t>(n);
+  char bytes[4];
+  std::memcpy(bytes, &word, sizeof word);
+  out.append(bytes, sizeof bytes);
+}
+
+void append_errors(const Errors& errors, std::string& out) {
+  out += '[';
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (i) out += ',';
+    out += "{\"path\":";
+    append_json_string(errors[i].path, out);
+    out += ",\"message\":";
+    append_json_string(errors[i].message, out);
+    out += '}';
+  }
+  out += ']';
+}
+
+void append_strings(const std::vector<std::string>& list, std::string& out) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(list[i], out);
+  }
+  out += ']';
+}
+
 }  // namespace
+
+std::string envelope(std::string_view value_json, const Errors& errors, const Errors& warnings,
+                     bool ok) {
+  std::string out = "{\"status\":";
+  out += ok ? "\"ok\"" : "\"error\"";
+  out += ",\"value\":";
+  out += value_json;
+  out += ",\"errors\":";
+  append_errors(errors, out);
+  out += ",\"warnings\":";
+  append_errors(warnings, out);
+  out += '}';
+  return out;
+}
+
+void write_answer_record(const Answer& answer, const Definition* definition, std::string& out) {
+  const bool variant_given = definition == nullptr ||
+                             answer.variant_index >= definition->variants.size() ||
+                             definition->variants[answer.variant_index] != answer.variant;
+  std::uint32_t flags = 0;
+  if (answer.excluded) flags |= 1;
+  if (answer.tracked) flags |= 2;
+  if (variant_given) flags |= 4;
+  out.clear();
+  put_u32(answer.variant_index, out);
+  put_u32(static_cast<std::size_t>(answer.reason), out);
+  put_u32(flags, out);
+  put_u32(answer.key.size(), out);
+  put_u32(answer.migration_keys.size(), out);
+  put_u32(answer.error.size(), out);
+  out += answer.key;
+  for (const std::string& key : answer.migration_keys) {
+    put_u32(key.size(), out);
+    out += key;
+  }
+  out += answer.error;
+  if (variant_given) {
+    put_u32(answer.variant.size(), out);
+    out += answer.variant;
+  }
+}
 
 Engine::Engine()
     : store_(std::make_unique<MemoryStickyStore>()), definitions_(std::make_shared<Definitions>()) {
   resolver_ = std::make_unique<Resolver>(definitions_, ResolverOptions{secret_, store_.get()});
 }
 
-std::string Engine::load(const std::string& definitions_json, const std::string& secret,
+std::string Engine::load(std::string_view definitions_json, std::string_view secret,
                          double sticky_capacity, double sticky_ttl_ms) {
   LoadOptions options;
   options.regex = &regex_;
   LoadResult loaded = Definitions::parse(definitions_json, options);
   definitions_ = loaded.definitions ? loaded.definitions : std::make_shared<Definitions>();
-  secret_ = secret;
+  secret_ = std::string(secret);
   std::optional<EpochMs> ttl;
   if (sticky_ttl_ms > 0) ttl = epoch_from(sticky_ttl_ms);
   store_ = std::make_unique<MemoryStickyStore>(capacity_from(sticky_capacity), ttl);
   resolver_ = std::make_unique<Resolver>(definitions_, ResolverOptions{secret_, store_.get()});
-  Json out = Json::object();
-  out["experiments"] = definitions_->all().size();
-  out["errors"] = errors_to_json(loaded.errors);
-  out["warnings"] = errors_to_json(loaded.warnings);
-  return to_json_text(out);
+
+  std::string value = "{\"experiments\":[";
+  bool first = true;
+  for (const Definition& def : definitions_->all()) {
+    if (!first) value += ',';
+    first = false;
+    value += "{\"name\":";
+    append_json_string(def.name, value);
+    value += ",\"variants\":";
+    append_strings(def.variants, value);
+    value += '}';
+  }
+  value += "],\"reasons\":[";
+  for (int r = 0; r <= static_cast<int>(Reason::error); ++r) {
+    if (r) value += ',';
+    append_json_string(to_string(static_cast<Reason>(r)), value);
+  }
+  value += "]}";
+  // Errors in single experiments skip them; the rest of the document loads.
+  return envelope(value, loaded.errors, loaded.warnings, true);
 }
 
-std::string Engine::set_context(const std::string& context_json) {
+std::string Engine::set_context(std::string_view encoded) {
   Error error;
-  auto context = Context::parse(context_json, error);
-  if (!context) return errors_text({error});
+  auto context = Context::decode(encoded, error);
+  if (!context) return envelope("null", {error}, {}, false);
   current_ = std::move(context);
-  return "[]";
+  return envelope("null", {}, {}, true);
 }
 
-const Context* Engine::context_for(const std::string& context_json, Error& error) {
-  if (context_json.empty()) {
+const Context* Engine::context_for(std::string_view encoded, Error& error) {
+  if (encoded.empty()) {
     if (!current_) current_ = Context::parse("{}", error);
     return current_ ? &*current_ : nullptr;
   }
-  scratch_ = Context::parse(context_json, error);
+  scratch_ = Context::decode(encoded, error);
   return scratch_ ? &*scratch_ : nullptr;
 }
 
-std::string Engine::resolve(const std::string& experiment, const std::string& context_json,
-                            double now_ms) {
+const Answer& Engine::resolve(std::uint32_t index, std::string_view name, std::string_view encoded,
+                              double now_ms) {
+  const auto all = definitions_->all();
+  const std::string_view experiment = index < all.size() ? std::string_view(all[index].name) : name;
   Error error;
-  const Context* context = context_for(context_json, error);
-  const Answer answer = context ? resolver_->resolve(experiment, *context, epoch_from(now_ms))
-                                : error_answer(experiment, "context: " + error.describe());
-  std::string out;
-  write_answer_json(answer, out);
-  return out;
+  const Context* context = context_for(encoded, error);
+  answer_ = context ? resolver_->resolve(experiment, *context, epoch_from(now_ms))
+                    : error_answer(std::string(experiment), "context: " + error.describe());
+  return answer_;
 }
 
-std::string Engine::resolve_all(const std::string& context_json, double now_ms) {
+void Engine::stub(std::string_view experiment, std::string_view variant) {
+  resolver_->stub(std::string(experiment), std::string(variant));
+}
+
+void Engine::publish(std::string_view experiment, std::string_view variant, std::string_view key) {
+  resolver_->publish(std::string(experiment), {std::string(variant), std::string(key), {}});
+}
+
+std::string Engine::remember(std::uint32_t index, std::string_view encoded,
+                             std::string_view variant, double now_ms) {
+  const auto all = definitions_->all();
+  if (index >= all.size())
+    return envelope("null", {{"", "no experiment at that index"}}, {}, false);
   Error error;
-  const Context* context = context_for(context_json, error);
-  std::vector<Answer> answers;
-  if (context) {
-    answers = resolver_->resolve_all(*context, epoch_from(now_ms));
-  } else {
-    for (const Definition& def : definitions_->all()) {
-      answers.push_back(error_answer(def.name, "context: " + error.describe()));
-    }
-  }
-  std::string out = "[";
-  for (const Answer& answer : answers) {
-    if (out.size() > 1) out += ',';
-    write_answer_json(answer, out);
-  }
-  out += ']';
-  return out;
-}
-
-void Engine::stub(const std::string& experiment, const std::string& variant) {
-  resolver_->stub(experiment, variant);
-}
-
-void Engine::clear_stubs() {
-  resolver_->clear_stubs();
-}
-
-void Engine::publish(const std::string& experiment, const std::string& variant,
-                     const std::string& key) {
-  resolver_->publish(experiment, {variant, key, {}});
-}
-
-void Engine::clear_published() {
-  resolver_->clear_published();
-}
-
-std::string Engine::remember(const std::string& experiment, const std::string& context_json,
-                             const std::string& variant, double now_ms) {
-  const Definition* def = definitions_->find(experiment);
-  if (!def) return errors_text({{"", "no experiment named \"" + experiment + "\" is loaded"}});
-  Error error;
-  const auto context = Context::parse(context_json, error);
-  if (!context) return errors_text({error});
-  store_->put(def->name, context_key(*def, *context, secret_), variant, epoch_from(now_ms));
-  return "[]";
-}
-
-std::string Engine::variants(const std::string& experiment) const {
-  const Definition* def = definitions_->find(experiment);
-  if (!def) return "null";
-  std::string out = "[";
-  for (const std::string& variant : def->variants) {
-    if (out.size() > 1) out += ',';
-    append_json_string(variant, out);
-  }
-  out += ']';
-  return out;
+  const auto context = Context::decode(encoded, error);
+  if (!context) return envelope("null", {error}, {}, false);
+  const Definition& def = all[index];
+  store_->put(def.name, context_key(def, *context, secret_), variant, epoch_from(now_ms));
+  return envelope("null", {}, {}, true);
 }
 
 }  // namespace cohort::wasm

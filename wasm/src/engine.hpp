@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "cohort/context.hpp"
 #include "cohort/memory_sticky_store.hpp"
@@ -12,41 +14,42 @@
 namespace cohort::wasm {
 
 /// What JavaScript holds of the core: compiled definitions, the resolver over
-/// them, its bounded sticky store and the current context. Results and
-/// errors both come back as JSON text; nothing throws across the boundary.
+/// them, its bounded sticky store and the current context. Contexts arrive in
+/// the value encoding (cohort/value.hpp); answers leave as a small binary
+/// record (`answer_record`), everything else as one JSON envelope
+/// {"status", "value", "errors", "warnings"}. Nothing throws across the
+/// boundary.
 class Engine {
  public:
   Engine();
 
-  /// Compiles a definitions document and replaces the loaded one (stubs and
-  /// published data start empty again). Returns
-  /// {"experiments": N, "errors": [...], "warnings": [...]}.
-  std::string load(const std::string& definitions_json, const std::string& secret,
+  /// Compiles a definitions document and replaces the loaded one. The
+  /// envelope's value lists each experiment's name and variants, in
+  /// document order (the index `resolve` takes), and the reason names.
+  std::string load(std::string_view definitions_json, std::string_view secret,
                    double sticky_capacity, double sticky_ttl_ms);
-  /// Makes `context_json` the context `resolve` uses when given "".
-  /// Returns the problems as a JSON array, [] when it was accepted.
-  std::string set_context(const std::string& context_json);
+  /// Makes the encoded context the one `resolve` uses when given none.
+  std::string set_context(std::string_view encoded);
 
-  /// One answer as JSON (cohort::answer_to_json); "" for the context means
-  /// the current one.
-  std::string resolve(const std::string& experiment, const std::string& context_json,
-                      double now_ms);
-  /// Answers for every loaded experiment, as a JSON array.
-  std::string resolve_all(const std::string& context_json, double now_ms);
+  /// The answer for experiment `index` of the loaded document (or for the
+  /// experiment `name` when `index` is out of range), for the encoded
+  /// context, or the current one when `encoded` is empty.
+  const Answer& resolve(std::uint32_t index, std::string_view name, std::string_view encoded,
+                        double now_ms);
 
-  void stub(const std::string& experiment, const std::string& variant);
-  void clear_stubs();
-  void publish(const std::string& experiment, const std::string& variant, const std::string& key);
-  void clear_published();
-  /// Puts `variant` into the sticky store under the key `context_json` has
-  /// for `experiment`. Returns the problems as a JSON array.
-  std::string remember(const std::string& experiment, const std::string& context_json,
-                       const std::string& variant, double now_ms);
-  /// The variants of `experiment` as a JSON array, or "null" when unknown.
-  std::string variants(const std::string& experiment) const;
+  // For the test build only: stubs, pushed data and sticky entries in the
+  // core itself, as the shared vectors set them up.
+  void stub(std::string_view experiment, std::string_view variant);
+  void publish(std::string_view experiment, std::string_view variant, std::string_view key);
+  /// Remembers `variant` for the key `encoded` has for experiment `index`;
+  /// returns an envelope.
+  std::string remember(std::uint32_t index, std::string_view encoded, std::string_view variant,
+                       double now_ms);
+
+  const Definitions& definitions() const { return *definitions_; }
 
  private:
-  const Context* context_for(const std::string& context_json, Error& error);
+  const Context* context_for(std::string_view encoded, Error& error);
 
   HostRegexEngine regex_;
   std::unique_ptr<MemoryStickyStore> store_;
@@ -55,6 +58,20 @@ class Engine {
   std::unique_ptr<Resolver> resolver_;
   std::optional<Context> current_;
   std::optional<Context> scratch_;
+  Answer answer_;
 };
+
+/// The binary form of an answer JavaScript reads (js/src/wasm_engine.ts):
+/// u32 words variant_index, reason, flags (1 excluded, 2 tracked, 4 the
+/// variant's text follows), key length, number of migration keys, error
+/// length; then the key, each migration key as u32 length + bytes, the
+/// error, and the variant as u32 length + bytes when flagged.
+void write_answer_record(const Answer& answer, const Definition* definition, std::string& out);
+
+/// {"status": "ok"|"error", "value": <value_json>, "errors": [...],
+/// "warnings": [...]}: what every call but `resolve` returns. Loading is
+/// "ok" with errors: each error skipped one experiment.
+std::string envelope(std::string_view value_json, const Errors& errors, const Errors& warnings,
+                     bool ok);
 
 }  // namespace cohort::wasm

@@ -1,55 +1,20 @@
 #include "host_regex_engine.hpp"
 
-#include <emscripten/emscripten.h>
-
 #include "cohort/regex_hazard.hpp"
 
+// The compiled RegExp objects live in a JavaScript table (the loader's
+// imports, js/src/wasm_engine.ts); C++ holds indexes. Text crosses as
+// (address, length) of UTF-8, so NUL characters survive.
+extern "C" {
+__attribute__((import_module("cohort"), import_name("regex_compile"))) int cohort_regex_compile(
+    const char* pattern, int length, int ignore_case);
+__attribute__((import_module("cohort"), import_name("regex_test"))) int cohort_regex_test(
+    int id, const char* text, int length);
+__attribute__((import_module("cohort"), import_name("regex_release"))) void cohort_regex_release(
+    int id);
+}
+
 namespace {
-
-// The compiled RegExp objects live in a JavaScript table; C++ holds indexes.
-// Text crosses as (pointer, length) and is decoded piece by piece between NUL
-// bytes (UTF8ToString stops at a NUL), so NUL characters survive; TextDecoder
-// is not used because some hosts (jsdom) lack it.
-
-// clang-format off
-EM_JS(int, cohort_regex_compile, (const char* pattern, int length, int ignore_case), {
-  var table = Module["cohortRegex"] || (Module["cohortRegex"] = {list: [], free: [], text: function(ptr, size) {
-    var out = "", start = ptr, end = ptr + size;
-    for (var i = ptr; i <= end; i++) {
-      if (i === end || HEAPU8[i] === 0) {
-        out += UTF8ToString(start, i - start);
-        if (i < end) out += String.fromCharCode(0);
-        start = i + 1;
-      }
-    }
-    return out;
-  }});
-  var re;
-  try {
-    re = new RegExp(table.text(pattern, length), ignore_case ? "i" : "");
-  } catch (e) {
-    return -1;
-  }
-  var id = table.free.length ? table.free.pop() : table.list.length;
-  table.list[id] = re;
-  return id;
-});
-
-EM_JS(int, cohort_regex_test, (int id, const char* text, int length), {
-  var table = Module["cohortRegex"];
-  try {
-    return table.list[id].test(table.text(text, length)) ? 1 : 0;
-  } catch (e) {
-    return 0;
-  }
-});
-
-EM_JS(void, cohort_regex_release, (int id), {
-  var table = Module["cohortRegex"];
-  table.list[id] = null;
-  table.free.push(id);
-});
-// clang-format on
 
 class HostRegex final : public cohort::Regex {
  public:

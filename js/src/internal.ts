@@ -1,0 +1,5 @@
+// For the repository's own tests only (dist/node/internal.cjs, not in the
+// package's exports): the engine wrapper, to drive the test build of the
+// module, and the context writer.
+export { WasmEngine } from './wasm_engine.js';
+export { Encoder } from './encode.js';

@@ -1,0 +1,12 @@
+// Node and Jest, CommonJS: as load_node.ts, locating the .wasm from the
+// bundle's own folder.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WasmEngine } from './wasm_engine.js';
+
+declare const __dirname: string;
+
+export function loadModule(): WasmEngine | Promise<WasmEngine> {
+  const bytes = readFileSync(join(__dirname, '..', 'wasm', 'cohort.wasm'));
+  return WasmEngine.fromModule(new WebAssembly.Module(bytes));
+}

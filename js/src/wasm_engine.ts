@@ -1,0 +1,267 @@
+// The WebAssembly module without Emscripten glue: its imports (the host's
+// RegExp for `$regex`) and a thin class over its exported C functions
+// (wasm/src/exports.cpp). Strings cross as UTF-8 in the module's input
+// buffer; answers come back as a binary record, everything else as one JSON
+// envelope {status, value, errors, warnings}.
+import { readUtf8, writeUtf8 } from './utf8.js';
+import type { Answer, Reason } from './types.js';
+
+/** A problem the core reported: a JSON Pointer and a message. */
+export interface CoreError {
+  path: string;
+  message: string;
+}
+
+/** One loaded experiment: its name and variants, in document order. */
+export interface LoadedExperiment {
+  name: string;
+  variants: string[];
+}
+
+/** What loading definitions reported. */
+export interface LoadReport {
+  experiments: LoadedExperiment[];
+  errors: CoreError[];
+  warnings: CoreError[];
+}
+
+interface Envelope<T> {
+  status: 'ok' | 'error';
+  value: T;
+  errors: CoreError[];
+  warnings: CoreError[];
+}
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  _initialize?: () => void;
+  cohort_input(size: number): number;
+  cohort_load(secretLength: number, definitionsLength: number, capacity: number, ttlMs: number): number;
+  cohort_set_context(length: number): number;
+  cohort_resolve(index: number, nameLength: number, contextLength: number, nowMs: number): number;
+  [test: `cohort_test_${string}`]: ((...args: number[]) => number) | undefined;
+}
+
+const FLAG_EXCLUDED = 1;
+const FLAG_TRACKED = 2;
+const FLAG_VARIANT_TEXT = 4;
+
+/** The module's imports: `$regex` on the host's RegExp, and what the C runtime asks for. */
+function imports(engine: { text(at: number, length: number): string }): WebAssembly.Imports {
+  const regexes: (RegExp | null)[] = [];
+  const free: number[] = [];
+  return {
+    cohort: {
+      regex_compile(pattern: number, length: number, ignoreCase: number): number {
+        let re: RegExp;
+        try {
+          re = new RegExp(engine.text(pattern, length), ignoreCase ? 'i' : '');
+        } catch {
+          return -1;
+        }
+        const id = free.length > 0 ? free.pop()! : regexes.length;
+        regexes[id] = re;
+        return id;
+      },
+      regex_test(id: number, text: number, length: number): number {
+        try {
+          return regexes[id]!.test(engine.text(text, length)) ? 1 : 0;
+        } catch {
+          return 0;
+        }
+      },
+      regex_release(id: number): void {
+        regexes[id] = null;
+        free.push(id);
+      },
+    },
+    env: { emscripten_notify_memory_growth: () => undefined },
+    wasi_snapshot_preview1: {
+      proc_exit(code: number): never {
+        throw new WebAssembly.RuntimeError(`the engine stopped (exit ${code})`);
+      },
+    },
+  };
+}
+
+/** The engine of one module instance. */
+export class WasmEngine {
+  private readonly exports: Exports;
+  private u8 = new Uint8Array(0);
+  private u32 = new Uint32Array(0);
+  private inputAt = 0;
+  private inputSize = 0;
+  private reasons: Reason[] = [];
+  private variantsAt: string[][] = [];
+
+  private constructor(instance: WebAssembly.Instance) {
+    this.exports = instance.exports as unknown as Exports;
+    this.exports._initialize?.();
+  }
+
+  /** Instantiates a compiled module synchronously (Node, Jest, workers). */
+  static fromModule(module: WebAssembly.Module): WasmEngine {
+    let engine: WasmEngine | undefined;
+    const instance = new WebAssembly.Instance(module, imports({ text: (at, n) => engine!.text(at, n) }));
+    engine = new WasmEngine(instance);
+    return engine;
+  }
+
+  /** Instantiates asynchronously, as browsers require for a module this size. */
+  static async instantiate(module: WebAssembly.Module): Promise<WasmEngine> {
+    let engine: WasmEngine | undefined;
+    const instance = await WebAssembly.instantiate(module, imports({ text: (at, n) => engine!.text(at, n) }));
+    engine = new WasmEngine(instance);
+    return engine;
+  }
+
+  /** The text of `length` bytes of the module's memory at `at`. */
+  text(at: number, length: number): string {
+    return readUtf8(this.bytes(), at, length);
+  }
+
+  private bytes(): Uint8Array {
+    if (this.u8.buffer !== this.exports.memory.buffer) {
+      this.u8 = new Uint8Array(this.exports.memory.buffer);
+      this.u32 = new Uint32Array(this.exports.memory.buffer);
+    }
+    return this.u8;
+  }
+
+  /** The input buffer, at least `size` bytes. */
+  private input(size: number): number {
+    if (size > this.inputSize) {
+      this.inputSize = Math.max(size, 2 * this.inputSize, 4096);
+      this.inputAt = this.exports.cohort_input(this.inputSize);
+    }
+    this.bytes();
+    return this.inputAt;
+  }
+
+  /** Writes `parts` back to back into the input buffer; returns each one's byte length. */
+  private write(parts: (string | Uint8Array)[]): number[] {
+    let room = 0;
+    for (const p of parts) room += typeof p === 'string' ? 3 * p.length : p.length;
+    let at = this.input(room);
+    const lengths: number[] = [];
+    for (const p of parts) {
+      if (typeof p === 'string') {
+        const end = writeUtf8(p, this.u8, at);
+        lengths.push(end - at);
+        at = end;
+      } else {
+        this.u8.set(p, at);
+        lengths.push(p.length);
+        at += p.length;
+      }
+    }
+    return lengths;
+  }
+
+  private envelope<T>(at: number): Envelope<T> {
+    const bytes = this.bytes();
+    const length = this.u32[at >> 2]!;
+    return JSON.parse(readUtf8(bytes, at + 4, length)) as Envelope<T>;
+  }
+
+  /** Compiles a definitions document (JSON text), replacing the loaded one. */
+  load(definitions: string, secret: string, stickyCapacity: number, stickyTtlMs: number): LoadReport {
+    const [secretLength, definitionsLength] = this.write([secret, definitions]);
+    const result = this.envelope<{ experiments: LoadedExperiment[]; reasons: Reason[] }>(
+      this.exports.cohort_load(secretLength!, definitionsLength!, stickyCapacity, stickyTtlMs),
+    );
+    this.reasons = result.value.reasons;
+    this.variantsAt = result.value.experiments.map((e) => e.variants);
+    return { experiments: result.value.experiments, errors: result.errors, warnings: result.warnings };
+  }
+
+  /** Makes an encoded context the current one; returns its problems. */
+  setContext(encoded: Uint8Array): CoreError[] {
+    const [length] = this.write([encoded]);
+    return this.envelope<null>(this.exports.cohort_set_context(length!)).errors;
+  }
+
+  /**
+   * The answer for experiment `index` of the loaded document (or `name` when
+   * the index is -1), for an encoded context or, when none, the current one.
+   */
+  resolve(index: number, name: string, encoded: Uint8Array | undefined, nowMs: number): Answer {
+    let nameLength = 0;
+    let contextLength = 0;
+    if (index < 0 || encoded) {
+      [nameLength, contextLength] = this.write([index < 0 ? name : '', encoded ?? new Uint8Array(0)]) as [number, number];
+    }
+    const at = this.exports.cohort_resolve(index < 0 ? 0xffffffff : index, nameLength, contextLength, nowMs);
+    return this.answer(at + 4, name, index);
+  }
+
+  private answer(at: number, name: string, index: number): Answer {
+    const u8 = this.bytes();
+    const w = at >> 2;
+    const u32 = this.u32;
+    const variantIndex = u32[w]!;
+    const flags = u32[w + 2]!;
+    const keyLength = u32[w + 3]!;
+    const migrations = u32[w + 4]!;
+    const errorLength = u32[w + 5]!;
+    let p = at + 24;
+    const key = readUtf8(u8, p, keyLength);
+    p += keyLength;
+    let migrationKeys: string[] | undefined;
+    if (migrations > 0) {
+      migrationKeys = [];
+      for (let i = 0; i < migrations; i++) {
+        const n = u8[p]! | (u8[p + 1]! << 8) | (u8[p + 2]! << 16) | (u8[p + 3]! << 24);
+        migrationKeys.push(readUtf8(u8, p + 4, n));
+        p += 4 + n;
+      }
+    }
+    const error = errorLength > 0 ? readUtf8(u8, p, errorLength) : undefined;
+    p += errorLength;
+    let variant: string;
+    if (flags & FLAG_VARIANT_TEXT) {
+      const n = u8[p]! | (u8[p + 1]! << 8) | (u8[p + 2]! << 16) | (u8[p + 3]! << 24);
+      variant = readUtf8(u8, p + 4, n);
+    } else {
+      variant = this.variantsAt[index]![variantIndex]!;
+    }
+    const answer: Answer = {
+      experiment: name,
+      variant,
+      key,
+      reason: this.reasons[u32[w + 1]!]!,
+      excluded: (flags & FLAG_EXCLUDED) !== 0,
+      tracked: (flags & FLAG_TRACKED) !== 0,
+      variant_index: variantIndex,
+    };
+    if (migrationKeys) answer.migration_keys = migrationKeys;
+    if (error !== undefined) answer.error = error;
+    return answer;
+  }
+
+  // ------------------------------------------------------------------------
+  // The test build's exports (cohort_test.wasm); absent from the shipped module.
+
+  /** Export `cohort_test_<name>` of the test build. */
+  test(name: string): (...args: number[]) => number {
+    const fn = this.exports[`cohort_test_${name}`];
+    if (typeof fn !== 'function') throw new Error(`cohort_test_${name} is only in the test build`);
+    return fn;
+  }
+
+  /** Writes `parts` into the input buffer for a test export; returns their byte lengths. */
+  testWrite(parts: (string | Uint8Array)[]): number[] {
+    return this.write(parts);
+  }
+
+  /** The text result at `at` of a test export. */
+  testText(at: number): string {
+    const u8 = this.bytes();
+    return readUtf8(u8, at + 4, this.u32[at >> 2]!);
+  }
+
+  /** The envelope at `at` of a test export. */
+  testEnvelope(at: number): CoreError[] {
+    return this.envelope<null>(at).errors;
+  }
+}
