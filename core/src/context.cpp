@@ -213,46 +213,60 @@ const std::string& Context::canonical() const {
   return canonical_;
 }
 
+bool Context::assign(std::string_view encoded, Error& error, const ContextLimits& limits) {
+  if (const std::string problem = check_encoding(encoded, kMaxEncodedDepth); !problem.empty()) {
+    error = {"", "malformed context encoding: " + problem};
+    return false;
+  }
+  bytes_.assign(encoded);
+  return check(error, limits, "", 0);
+}
+
 std::optional<Context> Context::validate(std::string bytes, Error& error,
                                          const ContextLimits& limits, const std::string& path,
                                          std::size_t migrations) {
-  const Value value(reinterpret_cast<const unsigned char*>(bytes.data()));
+  Context context;
+  context.bytes_ = std::move(bytes);
+  if (!context.check(error, limits, path, migrations)) return std::nullopt;
+  return context;
+}
+
+bool Context::check(Error& error, const ContextLimits& limits, const std::string& path,
+                    std::size_t migrations) {
+  has_canonical_ = false;
+  migrated_from_.clear();
+  const Value value = attributes();
   if (!value.is_object()) {
     error = {path, expected("a context object such as {\"actor\": \"user:42\"}", value)};
-    return std::nullopt;
+    return false;
   }
   if (deeper_than(value, limits.max_depth)) {
     error = {path, "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
-    return std::nullopt;
+    return false;
   }
   if (const Value sticky = value.find("sticky_to"); !sticky.missing()) {
     if (!(sticky.is_string() || sticky.is_number() || sticky.is_object() || sticky.is_null())) {
       error = {child_path(path, "sticky_to"), expected("a string, a number or an object", sticky)};
-      return std::nullopt;
+      return false;
     }
     if (sticky.is_string() && sticky.string().empty()) {
       error = {child_path(path, "sticky_to"), "expected a non-empty string: it becomes the key"};
-      return std::nullopt;
+      return false;
     }
   }
-  std::vector<Context> chain;
   if (const Value old = value.find("migrated_from"); !old.is_null()) {
     const std::string old_path = child_path(path, "migrated_from");
     if (migrations + 1 > limits.max_migrations) {
       error = {old_path, "migration chain longer than " + std::to_string(limits.max_migrations)};
-      return std::nullopt;
+      return false;
     }
     auto previous = validate(std::string(old.bytes()), error, limits, old_path, migrations + 1);
-    if (!previous) return std::nullopt;
-    chain.reserve(1 + previous->migrated_from().size());
-    chain.push_back(*previous);
-    for (const auto& older : previous->migrated_from()) chain.push_back(older);
+    if (!previous) return false;
+    migrated_from_.reserve(1 + previous->migrated_from().size());
+    migrated_from_.push_back(*previous);
+    for (const auto& older : previous->migrated_from()) migrated_from_.push_back(older);
   }
-
-  Context context;
-  context.bytes_ = std::move(bytes);
-  context.migrated_from_ = std::move(chain);
-  return context;
+  return true;
 }
 
 }  // namespace cohort

@@ -13,6 +13,13 @@ namespace {
 // differ.
 constexpr char kSeparator = '\x1f';
 
+// The hash input under construction, emptied for each use.
+std::string& scratch() {
+  thread_local std::string buffer;
+  buffer.clear();
+  return buffer;
+}
+
 // GLEX's identify(): Ruby's to_s of each value. nil becomes "".
 std::string identify(Value value) {
   if (value.is_string()) return std::string(value.string());
@@ -95,9 +102,9 @@ std::string context_key(const Definition& definition, const Context& context,
   if (definition.hash == HashMode::gitlab) return gitlab_key(definition, context, secret);
 
   // One buffer and one-shot hashing: for inputs this short, XXH3's
-  // streaming state costs more than the hashing itself.
-  std::string input;
-  input.reserve(secret.size() + definition.name.size() + context.canonical().size() + 2);
+  // streaming state costs more than the hashing itself. The buffer is kept
+  // from call to call, so hashing allocates nothing once warm.
+  std::string& input = scratch();
   input.append(secret).append(1, kSeparator).append(definition.name).append(1, kSeparator);
   append_selected_canonical(definition, context, input);
   return hex128(XXH3_128bits(input.data(), input.size()));
@@ -123,8 +130,7 @@ std::optional<std::string> namespace_identity(const Definition& definition, cons
   if (definition.hash == HashMode::fnv1a_v1 || definition.hash == HashMode::fnv1a_v2) {
     return bucketing_identity(definition, context);
   }
-  std::string input;
-  input.reserve(secret.size() + context.canonical().size() + 1);
+  std::string& input = scratch();
   input.append(secret).append(1, kSeparator);
   append_selected_canonical(definition, context, input);
   const XXH64_hash_t h = XXH3_64bits(input.data(), input.size());

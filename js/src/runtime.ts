@@ -3,6 +3,7 @@ import { Encoder, EncodeError } from './encode.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
+import { dataOf } from './experiment_data.js';
 import { Tracking } from './tracking.js';
 import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData } from './types.js';
 
@@ -28,17 +29,6 @@ function answerOf(experiment: string, fields: Partial<Answer>): Answer {
     variant_index: 0,
     ...fields,
   };
-}
-
-/** What getExperimentData shows of an answer: only assignments and pushed data have data. */
-function dataOf(answer: Answer): ExperimentData | undefined {
-  if (!answer.tracked && answer.reason !== 'published') return undefined;
-  return Object.freeze({
-    experiment: answer.experiment,
-    ...(answer.key !== '' ? { key: answer.key } : {}),
-    variant: answer.variant,
-    ...(answer.migration_keys ? { migration_keys: Object.freeze([...answer.migration_keys]) as string[] } : {}),
-  });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -363,7 +353,7 @@ export class Runtime {
     if (stub !== undefined) {
       const index = this.variants(name)?.indexOf(stub) ?? -1;
       const answer = answerOf(name, { variant: stub, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
-      this.tracking.assignment(answer, dataOf(answer)!, course, false);
+      this.tracking.assignment(answer, course, false);
       return answer;
     }
     // 2. server-pushed data, unless the definition no longer has its variant
@@ -389,7 +379,7 @@ export class Runtime {
     if (answer.reason === 'error' && context !== undefined) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });
     }
-    if (answer.tracked) this.tracking.assignment(answer, dataOf(answer)!, course, true);
+    if (answer.tracked) this.tracking.assignment(answer, course, true);
     return answer;
   }
 

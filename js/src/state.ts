@@ -14,6 +14,8 @@ export interface SharedState {
   listeners: Set<() => void>;
   /** Every tracking event emitted, for `recordedEvents()`. */
   recorded: TrackingEvent[];
+  /** True once the testing helpers are loaded: only then are events recorded. */
+  recording: boolean;
   /** Run by restoreExperiments (the runtime forgets its session memory). */
   resets: Set<() => void>;
   /** The runtime's onError, for problems found outside it (bad stubs). */
@@ -28,6 +30,7 @@ export const state: SharedState = (holder[KEY] ??= {
   version: 0,
   listeners: new Set(),
   recorded: [],
+  recording: false,
   resets: new Set(),
 });
 
@@ -53,6 +56,7 @@ export function subscribe(listener: () => void): () => void {
 export const MAX_RECORDED_EVENTS = 10_000;
 
 export function record(event: TrackingEvent): void {
+  if (!state.recording) return;
   state.recorded.push(event);
   if (state.recorded.length > MAX_RECORDED_EVENTS) state.recorded.shift();
 }

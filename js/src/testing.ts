@@ -4,6 +4,10 @@ import { isValidName, describe } from './pushed.js';
 import { changed, state } from './state.js';
 import type { TrackingEvent } from './types.js';
 
+// Tracking events are recorded for recordedEvents() once this module is
+// loaded; pages that never load it build no events nobody receives.
+state.recording = true;
+
 export interface StubError {
   path: string;
   message: string;

@@ -1,6 +1,7 @@
 import { thrownText } from './pushed.js';
 import { SeenSet } from './seen_set.js';
-import { record } from './state.js';
+import { dataOf } from './experiment_data.js';
+import { record, state } from './state.js';
 import type { Answer, CohortError, ExperimentData, KeyValueStorage, Tracker, TrackingEvent } from './types.js';
 
 /** GLEX's Snowplow schema for the experiment context (SPEC §4): GitLab's current TRACKING_CONTEXT_SCHEMA (`~/experimentation/constants`); older GitLab used 1-0-0. */
@@ -66,11 +67,17 @@ export class Tracking {
     this.seen.clear();
   }
 
-  /** An assignment, emitted once per session; `toSinks` false sends it to the test recorder only. */
-  assignment(answer: Answer, data: ExperimentData, course: string | undefined, toSinks: boolean): void {
+  /**
+   * An assignment (a tracked answer), emitted once per session; `toSinks`
+   * false sends it to the test recorder only. The event is built only when
+   * someone receives it.
+   */
+  assignment(answer: Answer, course: string | undefined, toSinks: boolean): void {
     if (doNotTrack()) return;
     const id = `${SESSION_PREFIX}${answer.experiment}:${answer.key}:${answer.variant}:${course ?? ''}`;
     if (this.alreadySeen(id, toSinks)) return;
+    if (!state.recording && (!toSinks || this.sinks.length === 0)) return;
+    const data = dataOf(answer)!;
     this.emit(
       {
         action: 'assignment',

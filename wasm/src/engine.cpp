@@ -144,8 +144,9 @@ const Context* Engine::context_for(std::string_view encoded, Error& error) {
     if (!current_) current_ = Context::parse("{}", error);
     return current_ ? &*current_ : nullptr;
   }
-  scratch_ = Context::decode(encoded, error);
-  return scratch_ ? &*scratch_ : nullptr;
+  // Reused from call to call: a fresh context allocates nothing once warm.
+  if (!scratch_) scratch_ = Context::parse("{}", error);
+  return scratch_->assign(encoded, error) ? &*scratch_ : nullptr;
 }
 
 const Answer& Engine::resolve(std::uint32_t index, std::string_view name, std::string_view encoded,

@@ -33,6 +33,9 @@ class Context {
   /// copied.
   static std::optional<Context> decode(std::string_view encoded, Error& error,
                                        const ContextLimits& limits = {});
+  /// `decode` into this context, reusing its memory; false with `error`
+  /// (and this context unusable) when the encoding is not a usable context.
+  bool assign(std::string_view encoded, Error& error, const ContextLimits& limits = {});
   /// Validates a JSON value (encoding it first).
   static std::optional<Context> from_json(const Json& value, Error& error,
                                           const ContextLimits& limits = {});
@@ -62,6 +65,8 @@ class Context {
   static std::optional<Context> validate(std::string bytes, Error& error,
                                          const ContextLimits& limits, const std::string& path,
                                          std::size_t migrations);
+  bool check(Error& error, const ContextLimits& limits, const std::string& path,
+             std::size_t migrations);
 
   std::string bytes_;
   std::vector<Context> migrated_from_;
