@@ -1,3 +1,4 @@
+import { state } from './state.js';
 import type { CohortError, ExperimentData } from './types.js';
 
 /** Longest experiment name, variant or key accepted from pushed data or stubs. */
@@ -14,8 +15,18 @@ interface PushedWindow {
   gon?: { experiment?: unknown };
 }
 
+/** The page's window, looked up again whenever the shared state changes (init, stubs). */
+let seenWindow: PushedWindow | undefined;
+let seenAt = -1;
+
 function pageWindow(): PushedWindow | undefined {
-  return typeof window === 'undefined' ? undefined : (window as unknown as PushedWindow);
+  // A global that does not exist costs more to look up than the rest of
+  // getExperimentData (Node, SSR), so the answer is kept until state changes.
+  if (seenAt !== state.version) {
+    seenWindow = typeof window === 'undefined' ? undefined : (window as unknown as PushedWindow);
+    seenAt = state.version;
+  }
+  return seenWindow;
 }
 
 /** Own property `name` of `holder`, never one inherited (`__proto__`, `constructor`…). */
@@ -42,6 +53,24 @@ export function rawPushed(name: string, fallback: unknown): unknown {
     }
   }
   return entry ?? ownEntry(fallback, name);
+}
+
+/**
+ * What rawPushed would find, read without checking that each entry is an
+ * own property: the fast path of getExperimentData. Only trusted when it is
+ * the very value rawPushed returned before (then it was an own property).
+ */
+export function quickPushed(name: string, fallback: unknown): unknown {
+  const w = pageWindow();
+  try {
+    const entry =
+      (w?.gl?.experiments as Record<string, unknown> | undefined)?.[name] ??
+      (w?.gon?.experiment as Record<string, unknown> | undefined)?.[name];
+    if (entry !== undefined) return entry;
+    return fallback === null || typeof fallback !== 'object' ? undefined : (fallback as Record<string, unknown>)[name];
+  } catch {
+    return null; // a throwing getter: never the remembered value, so the careful path runs
+  }
 }
 
 export function isValidName(value: unknown): value is string {
