@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "cohort/context.hpp"
+#include "cohort/value_json.hpp"
 #include "condition_compiler.hpp"
 
 namespace cohort {
@@ -17,20 +19,22 @@ using Node = Condition::Node;
 
 // True when `value` nests more than `budget` levels of arrays/objects. The
 // recursion stops at the budget, so hostile depth cannot exhaust the stack.
-bool deeper_than(const Json& value, std::size_t budget) {
+bool deeper_than(Value value, std::size_t budget) {
   if (!value.is_structured()) return false;
   if (budget == 0) return true;
-  return std::any_of(value.begin(), value.end(),
-                     [&](const Json& child) { return deeper_than(child, budget - 1); });
+  for (auto c = value.children(); !c.done(); c.next()) {
+    if (deeper_than(c.value(), budget - 1)) return true;
+  }
+  return false;
 }
 
-bool starts_with_dollar(const std::string& key) {
+bool starts_with_dollar(std::string_view key) {
   return !key.empty() && key[0] == '$';
 }
 
-bool has_operator_key(const Json& value) {
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (starts_with_dollar(it.key())) return true;
+bool has_operator_key(Value value) {
+  for (auto c = value.children(); !c.done(); c.next()) {
+    if (starts_with_dollar(c.key())) return true;
   }
   return false;
 }
@@ -60,7 +64,7 @@ Node never() {
 
 }  // namespace
 
-std::string expected(std::string_view what, const Json& value) {
+std::string expected(std::string_view what, Value value) {
   // Values are rendered only when shallow (the serializer recurses) and are
   // cut short, so one bad field can neither crash nor flood a log.
   constexpr std::size_t kMaxShown = 60;
@@ -71,41 +75,44 @@ std::string expected(std::string_view what, const Json& value) {
     shown = value.is_array() ? "an array of " + std::to_string(value.size()) + " items"
                              : "an object of " + std::to_string(value.size()) + " keys";
   } else {
-    shown = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    write_json(value, shown);
     if (shown.size() > kMaxShown) shown = shown.substr(0, kMaxShown) + "...";
   }
   return "expected " + std::string(what) + ", got " + shown;
 }
 
-bool is_operator_object(const Json& value) {
-  if (!value.is_object() || value.empty()) return false;
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (!starts_with_dollar(it.key())) return false;
+bool is_operator_object(Value value) {
+  if (!value.is_object() || value.size() == 0) return false;
+  for (auto c = value.children(); !c.done(); c.next()) {
+    if (!starts_with_dollar(c.key())) return false;
   }
   return true;
 }
 
-Node Compiler::condition(const Json& source, const std::string& path, std::size_t depth) {
+Node Compiler::condition(Value source, const std::string& path, std::size_t depth) {
   Node node;
   if (too_deep(path, depth)) return never();
   switch (source.type()) {
-    case Json::value_t::object:
-      for (auto it = source.begin(); it != source.end(); ++it) {
-        node.clauses.push_back(entry(it.key(), it.value(), path, depth));
+    case Value::Type::object:
+      for (auto c = source.children(); !c.done(); c.next()) {
+        node.clauses.push_back(entry(std::string(c.key()), c.value(), path, depth));
       }
       return node;
-    case Json::value_t::array:
+    case Value::Type::array: {
       // Object.entries of an array: its indices as attribute names.
       fail(path, expected("a condition object", source));
-      for (std::size_t i = 0; i < source.size(); ++i) {
-        node.clauses.push_back(field(std::to_string(i), source[i], path, depth));
+      std::size_t i = 0;
+      for (auto c = source.children(); !c.done(); c.next(), ++i) {
+        node.clauses.push_back(field(std::to_string(i), c.value(), path, depth));
       }
       return node;
-    case Json::value_t::string:
+    }
+    case Value::Type::string:
       // GrowthBook would test attribute "0" against the first character,
       // "1" against the second... Emulating that would turn each byte of
       // a hostile string into a node, so a string fails closed instead.
-    case Json::value_t::null:
+    case Value::Type::missing:
+    case Value::Type::null:
       // Object.entries(null) throws, which fails the whole evaluation.
       fail(path, expected("a condition object", source));
       fails_closed_ = true;
@@ -117,28 +124,25 @@ Node Compiler::condition(const Json& source, const std::string& path, std::size_
   }
 }
 
-ValueTest Compiler::value(const Json& source, const std::string& path, std::size_t depth,
-                          bool fold) {
+ValueTest Compiler::value(Value source, const std::string& path, std::size_t depth, bool fold) {
   ValueTest test;
   if (too_deep(path, depth)) return test;  // kNever
   switch (source.type()) {
-    case Json::value_t::string:
+    case Value::Type::string:
       test.kind = ValueTest::Kind::kString;
       test.fold = fold;
-      test.text =
-          fold ? fold_case(source.get_ref<const std::string&>()) : source.get<std::string>();
+      test.text = fold ? fold_case(source.string()) : std::string(source.string());
       return test;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
+    case Value::Type::number:
       test.kind = ValueTest::Kind::kNumber;
-      test.number = source.get<double>();
+      test.number = source.number();
       return test;
-    case Json::value_t::boolean:
+    case Value::Type::boolean:
       test.kind = ValueTest::Kind::kBoolean;
-      test.boolean = source.get<bool>();
+      test.boolean = source.boolean();
       return test;
-    case Json::value_t::null:
+    case Value::Type::missing:
+    case Value::Type::null:
       test.kind = ValueTest::Kind::kNull;
       return test;
     default:
@@ -156,17 +160,18 @@ ValueTest Compiler::value(const Json& source, const std::string& path, std::size
       return test;
     }
     test.kind = ValueTest::Kind::kLiteral;
-    test.literal = encode_json(source);
+    test.literal = std::string(source.bytes());
     return test;
   }
   test.kind = ValueTest::Kind::kOperators;
-  for (auto it = source.begin(); it != source.end(); ++it) {
-    test.ops.push_back(op(it.key(), it.value(), child_path(path, it.key()), depth));
+  for (auto c = source.children(); !c.done(); c.next()) {
+    const std::string key(c.key());
+    test.ops.push_back(op(key, c.value(), child_path(path, key), depth));
   }
   return test;
 }
 
-Clause Compiler::entry(const std::string& key, const Json& operand, const std::string& path,
+Clause Compiler::entry(const std::string& key, Value operand, const std::string& path,
                        std::size_t depth) {
   const std::string entry_path = child_path(path, key);
   Clause clause;
@@ -190,7 +195,7 @@ Clause Compiler::entry(const std::string& key, const Json& operand, const std::s
   return field(key, operand, path, depth);
 }
 
-Clause Compiler::field(const std::string& key, const Json& operand, const std::string& path,
+Clause Compiler::field(const std::string& key, Value operand, const std::string& path,
                        std::size_t depth) {
   Clause clause;
   clause.kind = Clause::Kind::kField;
@@ -199,11 +204,11 @@ Clause Compiler::field(const std::string& key, const Json& operand, const std::s
   return clause;
 }
 
-void Compiler::list(const Json& operand, const std::string& path, std::size_t depth,
-                    Clause& clause) {
+void Compiler::list(Value operand, const std::string& path, std::size_t depth, Clause& clause) {
   if (operand.is_array()) {
-    for (std::size_t i = 0; i < operand.size(); ++i) {
-      clause.children.push_back(condition(operand[i], child_path(path, i), depth));
+    std::size_t i = 0;
+    for (auto c = operand.children(); !c.done(); c.next(), ++i) {
+      clause.children.push_back(condition(c.value(), child_path(path, i), depth));
     }
     return;
   }
@@ -229,8 +234,8 @@ Condition::Condition(Condition&&) noexcept = default;
 Condition& Condition::operator=(Condition&&) noexcept = default;
 Condition::Condition(std::unique_ptr<const Node> root) : root_(std::move(root)) {}
 
-Condition Condition::compile(const Json& source, const ConditionOptions& options,
-                             const std::string& path, Errors& errors) {
+Condition Condition::compile(Value source, const ConditionOptions& options, const std::string& path,
+                             Errors& errors) {
 #if defined(__cpp_exceptions)
   try {
 #endif
@@ -245,6 +250,13 @@ Condition Condition::compile(const Json& source, const ConditionOptions& options
     return Condition(std::make_unique<const Node>(condition_detail::never()));
   }
 #endif
+}
+
+Condition Condition::compile(const Json& source, const ConditionOptions& options,
+                             const std::string& path, Errors& errors) {
+  const std::string encoded = encode_json(source);
+  return compile(Value(reinterpret_cast<const unsigned char*>(encoded.data())), options, path,
+                 errors);
 }
 
 bool Condition::matches(const Json& attributes) const {

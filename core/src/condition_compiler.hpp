@@ -14,26 +14,17 @@
 
 #include "cohort/condition.hpp"
 #include "cohort/error.hpp"
-#include "cohort/json.hpp"
-#include "cohort/value_json.hpp"
+#include "cohort/value.hpp"
 #include "condition_node.hpp"
 
 namespace cohort {
 namespace condition_detail {
 
-/// A JSON operand encoded, for the functions shared with evaluation, which
-/// read encoded values.
-struct Encoded {
-  explicit Encoded(const Json& json) : bytes(encode_json(json)) {}
-  Value value() const { return Value(reinterpret_cast<const unsigned char*>(bytes.data())); }
-  std::string bytes;
-};
-
 /// "expected <what>, got <value>", with the value shortened.
-std::string expected(std::string_view what, const Json& value);
+std::string expected(std::string_view what, Value value);
 /// GrowthBook treats an object as operators only when it has keys and every
 /// key starts with "$".
-bool is_operator_object(const Json& value);
+bool is_operator_object(Value value);
 /// True for the names of value operators ("$eq", "$in"...).
 bool is_value_operator(std::string_view name);
 
@@ -47,23 +38,19 @@ class Compiler {
   bool fails_closed() const { return fails_closed_; }
 
   /// GrowthBook's evalCondition(obj, source).
-  Condition::Node condition(const Json& source, const std::string& path, std::size_t depth);
+  Condition::Node condition(Value source, const std::string& path, std::size_t depth);
   /// GrowthBook's evalConditionValue(source, value); `fold` for `$alli`.
-  ValueTest value(const Json& source, const std::string& path, std::size_t depth, bool fold);
+  ValueTest value(Value source, const std::string& path, std::size_t depth, bool fold);
   /// One entry of an operator object (condition_operators.cpp).
-  OpTest op(const std::string& name, const Json& operand, const std::string& path,
-            std::size_t depth);
+  OpTest op(const std::string& name, Value operand, const std::string& path, std::size_t depth);
 
  private:
-  Clause entry(const std::string& key, const Json& operand, const std::string& path,
-               std::size_t depth);
-  Clause field(const std::string& key, const Json& operand, const std::string& path,
-               std::size_t depth);
-  void list(const Json& operand, const std::string& path, std::size_t depth, Clause& clause);
-  void saved_group(const Json& operand, const std::string& path, OpTest& test);
-  void type_name(const Json& operand, const std::string& path, OpTest& test);
-  std::unique_ptr<const Regex> regex(const Json& operand, const std::string& path,
-                                     bool ignore_case);
+  Clause entry(const std::string& key, Value operand, const std::string& path, std::size_t depth);
+  Clause field(const std::string& key, Value operand, const std::string& path, std::size_t depth);
+  void list(Value operand, const std::string& path, std::size_t depth, Clause& clause);
+  void saved_group(Value operand, const std::string& path, OpTest& test);
+  void type_name(Value operand, const std::string& path, OpTest& test);
+  std::unique_ptr<const Regex> regex(Value operand, const std::string& path, bool ignore_case);
   bool too_deep(const std::string& path, std::size_t depth);
   void fail(const std::string& path, std::string message) {
     errors_.push_back({path, std::move(message)});

@@ -53,28 +53,27 @@ constexpr std::array<std::pair<std::string_view, JsType>, 6> kTypeNames = {{
     {"null", JsType::kNull},
 }};
 
-Scalar scalar_of(const Json& operand) {
+Scalar scalar_of(Value operand) {
   Scalar s;
   switch (operand.type()) {
-    case Json::value_t::null:
+    case Value::Type::missing:
+    case Value::Type::null:
       s.kind = Scalar::Kind::kNull;
       break;
-    case Json::value_t::boolean:
+    case Value::Type::boolean:
       s.kind = Scalar::Kind::kBoolean;
-      s.boolean = operand.get<bool>();
+      s.boolean = operand.boolean();
       s.number = s.boolean ? 1 : 0;
       break;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
+    case Value::Type::number:
       s.kind = Scalar::Kind::kNumber;
-      s.number = operand.get<double>();
+      s.number = operand.number();
       break;
     default: {
       // Strings, and arrays/objects through ToPrimitive.
       s.kind = Scalar::Kind::kString;
       TextBuffer text;
-      append_js_string(Encoded(operand).value(), text);
+      append_js_string(operand, text);
       s.text = std::string(text.view());
       s.number = string_to_number(s.text);
       break;
@@ -90,7 +89,7 @@ bool is_value_operator(std::string_view name) {
   return find_operator(name, op) && op != Op::kNever;
 }
 
-OpTest Compiler::op(const std::string& name, const Json& operand, const std::string& path,
+OpTest Compiler::op(const std::string& name, Value operand, const std::string& path,
                     std::size_t depth) {
   OpTest test;
   if (!find_operator(name, test.op) || test.op == Op::kNever) {
@@ -128,7 +127,7 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
         fail(path, expected("a version string", operand));
       }
       TextBuffer padded;
-      padded_version(Encoded(operand).value(), padded);
+      padded_version(operand, padded);
       test.version = std::string(padded.view());
       break;
     }
@@ -142,7 +141,7 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
         break;
       }
       test.set.fold = test.op == Op::kIni || test.op == Op::kNini;
-      for (const Json& element : operand) test.set.add(Encoded(element).value());
+      for (auto c = operand.children(); !c.done(); c.next()) test.set.add(c.value());
       test.set.finish();
       break;
     case Op::kInGroup:
@@ -156,9 +155,12 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
         test.op = Op::kNever;
         break;
       }
-      for (std::size_t i = 0; i < operand.size(); ++i) {
-        test.each.push_back(
-            value(operand[i], child_path(path, i), depth + 1, test.op == Op::kAlli));
+      {
+        std::size_t i = 0;
+        for (auto c = operand.children(); !c.done(); c.next(), ++i) {
+          test.each.push_back(
+              value(c.value(), child_path(path, i), depth + 1, test.op == Op::kAlli));
+        }
       }
       break;
     case Op::kElemMatch:
@@ -175,7 +177,7 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
       break;
     case Op::kExists:
       if (!operand.is_boolean()) fail(path, expected("true or false", operand));
-      test.exists = truthy(Encoded(operand).value());
+      test.exists = truthy(operand);
       break;
     case Op::kType:
       type_name(operand, path, test);
@@ -190,33 +192,28 @@ OpTest Compiler::op(const std::string& name, const Json& operand, const std::str
   return test;
 }
 
-void Compiler::saved_group(const Json& operand, const std::string& path, OpTest& test) {
+void Compiler::saved_group(Value operand, const std::string& path, OpTest& test) {
   // GrowthBook reads savedGroups[id] || []: an unknown id is an empty group.
   if (!operand.is_string()) fail(path, expected("a saved group id", operand));
   TextBuffer id;
-  append_js_string(Encoded(operand).value(), id);
-  const Json* groups = options_.saved_groups;
-  const Json* group = nullptr;
-  if (groups != nullptr && groups->is_object()) {
-    const auto found = groups->find(std::string(id.view()));
-    if (found != groups->end()) group = &*found;
-  }
-  if (group == nullptr) {
+  append_js_string(operand, id);
+  const Value group = options_.saved_groups.find(id.view());
+  if (group.missing()) {
     if (operand.is_string()) fail(path, "unknown saved group \"" + std::string(id.view()) + "\"");
-  } else if (!group->is_array()) {
+  } else if (!group.is_array()) {
     // GrowthBook calls `.includes` on it, which throws for most values.
     fail(path, "saved group \"" + std::string(id.view()) + "\" is not an array");
     fails_closed_ = true;
   } else {
-    for (const Json& element : *group) test.set.add(Encoded(element).value());
+    for (auto c = group.children(); !c.done(); c.next()) test.set.add(c.value());
   }
   test.set.finish();
 }
 
-void Compiler::type_name(const Json& operand, const std::string& path, OpTest& test) {
+void Compiler::type_name(Value operand, const std::string& path, OpTest& test) {
   if (operand.is_string()) {
     for (const auto& [name, type] : kTypeNames) {
-      if (operand.get_ref<const std::string&>() == name) {
+      if (operand.string() == name) {
         test.type = type;
         return;
       }
@@ -228,13 +225,13 @@ void Compiler::type_name(const Json& operand, const std::string& path, OpTest& t
   test.op = Op::kNever;
 }
 
-std::unique_ptr<const Regex> Compiler::regex(const Json& operand, const std::string& path,
+std::unique_ptr<const Regex> Compiler::regex(Value operand, const std::string& path,
                                              bool ignore_case) {
   if (!operand.is_string()) {
     fail(path, expected("a regular expression string", operand));
     return nullptr;
   }
-  const auto& pattern = operand.get_ref<const std::string&>();
+  const std::string_view pattern = operand.string();
   if (pattern.size() > kMaxRegexLength) {
     fail(path, "expected a regular expression of at most " + std::to_string(kMaxRegexLength) +
                    " bytes, got " + std::to_string(pattern.size()) + " bytes");

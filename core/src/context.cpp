@@ -16,9 +16,9 @@ bool is_reserved_context_key(std::string_view key) {
 
 void append_json_string(std::string_view text, std::string& out) {
   if (!is_valid_utf8(text)) {
-    // Only values built in C++ get here (parsed text is valid UTF-8): let
-    // nlohmann replace the bad bytes with U+FFFD, never throw.
-    out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    // Only text built in C++ gets here (parsed and encoded text is valid
+    // UTF-8): the bad bytes become U+FFFD, as nlohmann's dump() replaces them.
+    append_json_string(replace_invalid_utf8(text), out);
     return;
   }
   // The escapes nlohmann's dump() writes, without building a serializer per

@@ -8,6 +8,7 @@
 
 #include "cohort/bucketing.hpp"
 #include "cohort/json_text.hpp"
+#include "cohort/value_json.hpp"
 #include "json_describe.hpp"
 
 namespace cohort {
@@ -20,54 +21,57 @@ class DefinitionParser {
   DefinitionParser(const LoadOptions& options, Errors& errors, Errors& warnings)
       : options_(options), errors_(errors), warnings_(warnings) {}
 
-  std::shared_ptr<const Definitions> parse(const Json& document) {
+  std::shared_ptr<const Definitions> parse(Value document) {
     auto defs = std::make_shared<Definitions>();
-    const Json* experiments = nullptr;
+    Value experiments;
     std::string base;
     if (document.is_array()) {
-      experiments = &document;
+      experiments = document;
     } else if (document.is_object()) {
-      for (const auto& [key, value] : document.items()) {
-        if (key != "experiments" && key != "saved_groups") {
-          warnings_.push_back({child_path("", key), "unknown field ignored"});
+      for (auto c = document.children(); !c.done(); c.next()) {
+        if (c.key() != "experiments" && c.key() != "saved_groups") {
+          warnings_.push_back({child_path("", std::string(c.key())), "unknown field ignored"});
         }
       }
-      const auto groups = document.find("saved_groups");
-      if (groups != document.end()) {
-        if (groups->is_object()) {
-          defs->saved_groups_ = *groups;
+      const Value groups = document.find("saved_groups");
+      if (!groups.missing()) {
+        if (groups.is_object()) {
+          defs->saved_groups_ = std::string(groups.bytes());
         } else {
-          errors_.push_back({"/saved_groups", expected("an object of group id -> array", *groups)});
+          errors_.push_back({"/saved_groups", expected("an object of group id -> array", groups)});
         }
       }
-      const auto found = document.find("experiments");
-      if (found == document.end()) {
+      const Value found = document.find("experiments");
+      if (found.missing()) {
         errors_.push_back({"/experiments", "missing: expected an array of experiment definitions"});
         return defs;
       }
-      if (!found->is_array()) {
-        errors_.push_back({"/experiments", expected("an array of experiment definitions", *found)});
+      if (!found.is_array()) {
+        errors_.push_back({"/experiments", expected("an array of experiment definitions", found)});
         return defs;
       }
-      experiments = &*found;
+      experiments = found;
       base = "/experiments";
     } else {
       errors_.push_back({"", expected("an object with \"experiments\" or an array", document)});
       return defs;
     }
 
-    saved_groups_ = &defs->saved_groups_;
+    if (!defs->saved_groups_.empty()) {
+      saved_groups_ = Value(reinterpret_cast<const unsigned char*>(defs->saved_groups_.data()));
+    }
     const std::size_t limit = options_.limits.max_experiments;
-    if (experiments->size() > limit) {
-      errors_.push_back({base, "holds " + std::to_string(experiments->size()) +
+    if (experiments.size() > limit) {
+      errors_.push_back({base, "holds " + std::to_string(experiments.size()) +
                                    " experiments; only the first " + std::to_string(limit) +
                                    " are loaded"});
     }
-    const std::size_t count = std::min(experiments->size(), limit);
+    const std::size_t count = std::min<std::size_t>(experiments.size(), limit);
     defs->experiments_.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
+    auto cursor = experiments.children();
+    for (std::size_t i = 0; i < count; ++i, cursor.next()) {
       const std::string path = child_path(base, i);
-      std::optional<Definition> def = parse_experiment((*experiments)[i], path);
+      std::optional<Definition> def = parse_experiment(cursor.value(), path);
       if (!def) continue;
       if (const auto it = defs->index_.find(def->name); it != defs->index_.end()) {
         errors_.push_back({child_path(path, "name"),
@@ -89,7 +93,7 @@ class DefinitionParser {
     return false;
   }
 
-  std::optional<Definition> parse_experiment(const Json& source, const std::string& path) {
+  std::optional<Definition> parse_experiment(Value source, const std::string& path) {
     if (!source.is_object()) {
       fail(path, expected("an experiment object", source));
       return std::nullopt;
@@ -101,9 +105,9 @@ class DefinitionParser {
               parse_hashing(source, path, def) && parse_rules(source, path, def) &&
               parse_edx(source, path, def) && parse_weights(source, path, def);
     if (!ok) return std::nullopt;
-    for (const auto& [key, value] : source.items()) {
-      if (!is_known_field(key))
-        warnings_.push_back({child_path(path, key), "unknown field ignored"});
+    for (auto c = source.children(); !c.done(); c.next()) {
+      if (!is_known_field(c.key()))
+        warnings_.push_back({child_path(path, std::string(c.key())), "unknown field ignored"});
     }
     return def;
   }
@@ -116,37 +120,37 @@ class DefinitionParser {
     return std::find(std::begin(kFields), std::end(kFields), key) != std::end(kFields);
   }
 
-  // A non-negative integer, stored signed (built in C++) or unsigned (parsed).
-  // Read as 64 bits: a 32-bit size_t (WebAssembly) would truncate before the
-  // caller's range check.
-  static std::optional<std::uint64_t> count_of(const Json& value) {
-    if (value.is_number_unsigned()) return value.get<std::uint64_t>();
-    if (value.is_number_integer() && value.get<std::int64_t>() >= 0) {
-      return static_cast<std::uint64_t>(value.get<std::int64_t>());
+  // A non-negative integer. Read as 64 bits: a 32-bit size_t (WebAssembly)
+  // would truncate before the caller's range check; beyond 2^53 a double
+  // holds no exact integer anyway.
+  static std::optional<std::uint64_t> count_of(Value value) {
+    if (!is_integer(value) || value.number() < 0 || value.number() > 9007199254740992.0) {
+      return std::nullopt;
     }
-    return std::nullopt;
+    return static_cast<std::uint64_t>(value.number());
   }
 
-  static const Json* field(const Json& source, const char* name) {
-    const auto it = source.find(name);
-    return it == source.end() ? nullptr : &*it;
+  // A member of an object; nullopt when absent.
+  static std::optional<Value> field(Value source, const char* name) {
+    const Value found = source.find(name);
+    if (found.missing()) return std::nullopt;
+    return found;
   }
 
-  bool parse_name(const Json& source, const std::string& path, Definition& def) {
-    const Json* name = field(source, "name");
+  bool parse_name(Value source, const std::string& path, Definition& def) {
+    const auto name = field(source, "name");
     if (!name) return fail(child_path(path, "name"), "missing: expected the experiment's name");
-    if (!name->is_string() || name->get_ref<const std::string&>().empty() ||
-        name->get_ref<const std::string&>().size() > kMaxNameLength) {
+    if (!name->is_string() || name->string().empty() || name->string().size() > kMaxNameLength) {
       return fail(child_path(path, "name"),
                   expected("a non-empty string of at most 255 bytes", *name));
     }
-    def.name = name->get<std::string>();
+    def.name = name->string();
     return true;
   }
 
-  bool parse_variants(const Json& source, const std::string& path, Definition& def) {
-    const Json* variants = field(source, "variants");
-    const Json* buckets = field(source, "num_buckets");
+  bool parse_variants(Value source, const std::string& path, Definition& def) {
+    const auto variants = field(source, "variants");
+    const auto buckets = field(source, "num_buckets");
     const std::size_t max = options_.limits.max_variants;
     if (variants && buckets) {
       return fail(child_path(path, "num_buckets"), "give either variants or num_buckets, not both");
@@ -167,17 +171,17 @@ class DefinitionParser {
       return true;
     }
     const std::string vpath = child_path(path, "variants");
-    if (!variants->is_array() || variants->empty() || variants->size() > max) {
+    if (!variants->is_array() || variants->size() == 0 || variants->size() > max) {
       return fail(
           vpath, expected("an array of 1 to " + std::to_string(max) + " variant names", *variants));
     }
-    for (std::size_t i = 0; i < variants->size(); ++i) {
-      const Json& v = (*variants)[i];
-      if (!v.is_string() || v.get_ref<const std::string&>().empty() ||
-          v.get_ref<const std::string&>().size() > kMaxNameLength) {
+    std::size_t i = 0;
+    for (auto c = variants->children(); !c.done(); c.next(), ++i) {
+      const Value v = c.value();
+      if (!v.is_string() || v.string().empty() || v.string().size() > kMaxNameLength) {
         return fail(child_path(vpath, i), expected("a non-empty variant name", v));
       }
-      const auto& name = v.get_ref<const std::string&>();
+      const std::string name(v.string());
       if (std::find(def.variants.begin(), def.variants.end(), name) != def.variants.end()) {
         return fail(child_path(vpath, i), "duplicate variant \"" + name + "\"");
       }
@@ -186,12 +190,11 @@ class DefinitionParser {
     return true;
   }
 
-  bool parse_state(const Json& source, const std::string& path, Definition& def) {
-    const Json* state = field(source, "state");
+  bool parse_state(Value source, const std::string& path, Definition& def) {
+    const auto state = field(source, "state");
     if (!state) return true;
-    const std::string_view s = state->is_string()
-                                   ? std::string_view(state->get_ref<const std::string&>())
-                                   : std::string_view();
+    const std::string_view s =
+        state->is_string() ? std::string_view(state->string()) : std::string_view();
     if (s == "off") {
       def.state = State::off;
     } else if (s == "conditional") {
@@ -205,14 +208,14 @@ class DefinitionParser {
     return true;
   }
 
-  bool parse_gate(const Json& source, const std::string& path, Definition& def) {
-    if (const Json* p = field(source, "percentage")) {
-      if (!p->is_number() || !(p->get<double>() >= 0 && p->get<double>() <= 100)) {
+  bool parse_gate(Value source, const std::string& path, Definition& def) {
+    if (const auto p = field(source, "percentage")) {
+      if (!p->is_number() || !(p->number() >= 0 && p->number() <= 100)) {
         return fail(child_path(path, "percentage"), expected("a number from 0 to 100", *p));
       }
-      def.percentage = p->get<double>();
+      def.percentage = p->number();
     }
-    if (const Json* actors = field(source, "actors")) {
+    if (const auto actors = field(source, "actors")) {
       const std::string apath = child_path(path, "actors");
       if (!actors->is_array() || actors->size() > options_.limits.max_actors) {
         return fail(apath,
@@ -220,12 +223,13 @@ class DefinitionParser {
                                  " context keys or actor ids",
                              *actors));
       }
-      for (std::size_t i = 0; i < actors->size(); ++i) {
-        const Json& a = (*actors)[i];
+      std::size_t i = 0;
+      for (auto c = actors->children(); !c.done(); c.next(), ++i) {
+        const Value a = c.value();
         if (a.is_string()) {
-          def.actors.insert(a.get<std::string>());
-        } else if (a.is_number_integer()) {
-          def.actors.insert(a.dump());
+          def.actors.insert(std::string(a.string()));
+        } else if (is_integer(a)) {
+          def.actors.insert(std::string(a.number_text()));
         } else {
           return fail(child_path(apath, i), expected("a string or an integer", a));
         }
@@ -234,16 +238,15 @@ class DefinitionParser {
     return true;
   }
 
-  bool parse_hashing(const Json& source, const std::string& path, Definition& def) {
-    if (const Json* hash = field(source, "hash")) {
+  bool parse_hashing(Value source, const std::string& path, Definition& def) {
+    if (const auto hash = field(source, "hash")) {
       static const std::map<std::string, HashMode, std::less<>> kModes = {
           {"xxh3", HashMode::xxh3},
           {"gitlab", HashMode::gitlab},
           {"edx", HashMode::edx},
           {"fnv1a_v1", HashMode::fnv1a_v1},
           {"fnv1a_v2", HashMode::fnv1a_v2}};
-      const auto it =
-          hash->is_string() ? kModes.find(hash->get_ref<const std::string&>()) : kModes.end();
+      const auto it = hash->is_string() ? kModes.find(hash->string()) : kModes.end();
       if (it == kModes.end()) {
         return fail(
             child_path(path, "hash"),
@@ -252,23 +255,24 @@ class DefinitionParser {
       def.hash = it->second;
     }
     def.seed = def.name;
-    if (const Json* seed = field(source, "seed")) {
+    if (const auto seed = field(source, "seed")) {
       if (!seed->is_string()) return fail(child_path(path, "seed"), expected("a string", *seed));
-      def.seed = seed->get<std::string>();
+      def.seed = seed->string();
     }
     def.seed_hash = xxh3_seed(def.seed);
-    if (const Json* keys = field(source, "context_keys")) {
+    if (const auto keys = field(source, "context_keys")) {
       const std::string kpath = child_path(path, "context_keys");
-      if (!keys->is_array() || keys->empty()) {
+      if (!keys->is_array() || keys->size() == 0) {
         return fail(kpath, expected("a non-empty array of context field names", *keys));
       }
       std::vector<std::string> names;
-      for (std::size_t i = 0; i < keys->size(); ++i) {
-        const Json& k = (*keys)[i];
-        if (!k.is_string() || k.get_ref<const std::string&>().empty()) {
+      std::size_t i = 0;
+      for (auto c = keys->children(); !c.done(); c.next(), ++i) {
+        const Value k = c.value();
+        if (!k.is_string() || k.string().empty()) {
           return fail(child_path(kpath, i), expected("a context field name", k));
         }
-        names.push_back(k.get<std::string>());
+        names.emplace_back(k.string());
       }
       def.sorted_context_keys = names;
       std::sort(def.sorted_context_keys.begin(), def.sorted_context_keys.end());
@@ -277,14 +281,14 @@ class DefinitionParser {
           def.sorted_context_keys.end());
       def.context_keys = std::move(names);
     }
-    if (const Json* ns = field(source, "namespace")) {
+    if (const auto ns = field(source, "namespace")) {
       const std::string npath = child_path(path, "namespace");
-      if (!ns->is_array() || ns->size() != 3 || !(*ns)[0].is_string() || !(*ns)[1].is_number() ||
-          !(*ns)[2].is_number()) {
+      if (!ns->is_array() || ns->size() != 3 || !ns->element(0).is_string() ||
+          !ns->element(1).is_number() || !ns->element(2).is_number()) {
         return fail(npath, expected("[id, start, end] with 0 <= start <= end <= 1", *ns));
       }
-      NamespaceRange range{(*ns)[0].get<std::string>(), (*ns)[1].get<double>(),
-                           (*ns)[2].get<double>()};
+      NamespaceRange range{std::string(ns->element(0).string()), ns->element(1).number(),
+                           ns->element(2).number()};
       if (!(range.start >= 0 && range.start <= range.end && range.end <= 1)) {
         return fail(npath, expected("[id, start, end] with 0 <= start <= end <= 1", *ns));
       }
@@ -293,7 +297,7 @@ class DefinitionParser {
     return true;
   }
 
-  bool compile_condition(const Json& source, const std::string& path, Condition& out) {
+  bool compile_condition(Value source, const std::string& path, Condition& out) {
     if (!source.is_object()) return fail(path, expected("a condition object", source));
     ConditionOptions copts;
     copts.regex = options_.regex;
@@ -306,12 +310,12 @@ class DefinitionParser {
   }
 
   // A variant named by index ("1", 1) or by name ("red").
-  std::optional<std::size_t> variant_ref(const Json& ref, const Definition& def) const {
+  std::optional<std::size_t> variant_ref(Value ref, const Definition& def) const {
     if (const auto index = count_of(ref); index && *index < def.variants.size()) {
       return static_cast<std::size_t>(*index);
     }
     if (!ref.is_string()) return std::nullopt;
-    return variant_ref(ref.get_ref<const std::string&>(), def);
+    return variant_ref(std::string(ref.string()), def);
   }
 
   std::optional<std::size_t> variant_ref(const std::string& ref, const Definition& def) const {
@@ -324,24 +328,27 @@ class DefinitionParser {
     return std::nullopt;
   }
 
-  bool parse_rules(const Json& source, const std::string& path, Definition& def) {
+  bool parse_rules(Value source, const std::string& path, Definition& def) {
     const std::size_t max = options_.limits.max_rules;
-    if (const Json* exclude = field(source, "exclude")) {
+    if (const auto exclude = field(source, "exclude")) {
       const std::string epath = child_path(path, "exclude");
       if (!exclude->is_array() || exclude->size() > max) {
         return fail(epath, expected("an array of conditions", *exclude));
       }
       def.exclude.resize(exclude->size());
-      for (std::size_t i = 0; i < exclude->size(); ++i) {
-        if (!compile_condition((*exclude)[i], child_path(epath, i), def.exclude[i])) return false;
+      std::size_t i = 0;
+      for (auto c = exclude->children(); !c.done(); c.next(), ++i) {
+        if (!compile_condition(c.value(), child_path(epath, i), def.exclude[i])) return false;
       }
     }
-    if (const Json* overrides = field(source, "overrides")) {
+    if (const auto overrides = field(source, "overrides")) {
       const std::string opath = child_path(path, "overrides");
       if (!overrides->is_object() || overrides->size() > max) {
         return fail(opath, expected("an object of variant index -> condition", *overrides));
       }
-      for (const auto& [key, condition] : overrides->items()) {
+      for (auto c = overrides->children(); !c.done(); c.next()) {
+        const std::string key(c.key());
+        const Value condition = c.value();
         const auto index = variant_ref(key, def);
         if (!index) {
           return fail(child_path(opath, key), "\"" + key + "\" is not a variant index or name");
@@ -354,23 +361,24 @@ class DefinitionParser {
       std::stable_sort(def.overrides.begin(), def.overrides.end(),
                        [](const auto& a, const auto& b) { return a.variant < b.variant; });
     }
-    if (const Json* segments = field(source, "segments")) {
+    if (const auto segments = field(source, "segments")) {
       const std::string spath = child_path(path, "segments");
       if (!segments->is_array() || segments->size() > max) {
         return fail(spath, expected("an array of {variant, when}", *segments));
       }
-      for (std::size_t i = 0; i < segments->size(); ++i) {
-        const Json& seg = (*segments)[i];
+      std::size_t i = 0;
+      for (auto c = segments->children(); !c.done(); c.next(), ++i) {
+        const Value seg = c.value();
         const std::string ipath = child_path(spath, i);
         if (!seg.is_object()) return fail(ipath, expected("an object {variant, when}", seg));
-        const Json* variant = field(seg, "variant");
+        const auto variant = field(seg, "variant");
         const auto index = variant ? variant_ref(*variant, def) : std::nullopt;
         if (!index) {
           return fail(child_path(ipath, "variant"),
                       variant ? expected("one of the experiment's variants", *variant)
                               : "missing: expected one of the experiment's variants");
         }
-        const Json* when = field(seg, "when");
+        const auto when = field(seg, "when");
         if (!when) return fail(child_path(ipath, "when"), "missing: expected a condition");
         VariantRule rule{*index, {}};
         if (!compile_condition(*when, child_path(ipath, "when"), rule.when)) return false;
@@ -380,31 +388,29 @@ class DefinitionParser {
     return true;
   }
 
-  bool parse_edx(const Json& source, const std::string& path, Definition& def) {
-    if (const Json* aware = field(source, "course_aware")) {
+  bool parse_edx(Value source, const std::string& path, Definition& def) {
+    if (const auto aware = field(source, "course_aware")) {
       if (!aware->is_boolean()) {
         return fail(child_path(path, "course_aware"), expected("true or false", *aware));
       }
-      def.course_aware = aware->get<bool>();
+      def.course_aware = aware->boolean();
     }
-    if (const Json* id = field(source, "experiment_id")) {
+    if (const auto id = field(source, "experiment_id")) {
       // Above INT64_MAX (stored unsigned) a signed read would wrap.
-      if (!id->is_number_integer() ||
-          (id->is_number_unsigned() &&
-           id->get<std::uint64_t>() >
-               static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
+      // Within ±2^63 so the conversion cannot overflow.
+      if (!is_integer(*id) || !(std::fabs(id->number()) < 9223372036854775808.0)) {
         return fail(child_path(path, "experiment_id"), expected("an integer", *id));
       }
-      def.experiment_id = id->get<std::int64_t>();
+      def.experiment_id = static_cast<std::int64_t>(id->number());
     }
-    if (const Json* window = field(source, "enrollment")) {
+    if (const auto window = field(source, "enrollment")) {
       const std::string wpath = child_path(path, "enrollment");
       if (!window->is_object()) {
         return fail(wpath, expected("an object {start, end}", *window));
       }
       EnrollmentWindow w;
       for (const char* bound : {"start", "end"}) {
-        const Json* value = field(*window, bound);
+        const auto value = field(*window, bound);
         if (!value || value->is_null()) continue;
         const auto t = parse_timestamp(*value);
         if (!t) {
@@ -423,22 +429,23 @@ class DefinitionParser {
     return true;
   }
 
-  bool parse_weights(const Json& source, const std::string& path, Definition& def) {
+  bool parse_weights(Value source, const std::string& path, Definition& def) {
     const std::size_t n = def.variants.size();
     std::vector<double> weights(n, 1.0);
-    if (const Json* given = field(source, "weights")) {
+    if (const auto given = field(source, "weights")) {
       const std::string wpath = child_path(path, "weights");
       if (!given->is_array() || given->size() != n) {
         return fail(wpath, expected("an array of " + std::to_string(n) +
                                         " weights, one per variant (control included)",
                                     *given));
       }
-      for (std::size_t i = 0; i < n; ++i) {
-        const Json& w = (*given)[i];
-        if (!w.is_number() || !std::isfinite(w.get<double>()) || w.get<double>() < 0) {
+      std::size_t i = 0;
+      for (auto c = given->children(); !c.done(); c.next(), ++i) {
+        const Value w = c.value();
+        if (!w.is_number() || !std::isfinite(w.number()) || w.number() < 0) {
           return fail(child_path(wpath, i), expected("a non-negative number", w));
         }
-        weights[i] = w.get<double>();
+        weights[i] = w.number();
       }
     }
     if (def.state == State::on) weights[0] = 0;
@@ -474,13 +481,34 @@ class DefinitionParser {
   const LoadOptions& options_;
   Errors& errors_;
   Errors& warnings_;
-  const Json* saved_groups_ = nullptr;
+  Value saved_groups_;
 };
+
+LoadResult Definitions::decode(std::string_view encoded, const LoadOptions& options) {
+  LoadResult result;
+  const std::size_t max_bytes = options.limits.max_document_bytes;
+  std::string problem;
+  if (encoded.size() > max_bytes) {
+    problem = "the document is " + std::to_string(encoded.size()) + " bytes; the limit is " +
+              std::to_string(max_bytes);
+  } else {
+    problem = check_encoding(encoded, options.limits.max_depth);
+  }
+  if (!problem.empty()) {
+    result.definitions = std::make_shared<Definitions>();
+    result.errors.push_back({"", problem});
+    return result;
+  }
+  DefinitionParser parser(options, result.errors, result.warnings);
+  result.definitions = parser.parse(Value(reinterpret_cast<const unsigned char*>(encoded.data())));
+  return result;
+}
 
 LoadResult Definitions::load(const Json& document, const LoadOptions& options) {
   LoadResult result;
   DefinitionParser parser(options, result.errors, result.warnings);
-  result.definitions = parser.parse(document);
+  const std::string encoded = encode_json(document);
+  result.definitions = parser.parse(Value(reinterpret_cast<const unsigned char*>(encoded.data())));
   return result;
 }
 

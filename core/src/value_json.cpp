@@ -8,12 +8,10 @@
 namespace cohort {
 namespace {
 
-// nlohmann's replacement of invalid UTF-8 (U+FFFD per bad sequence), so
-// text built in C++ encodes as its dump() would print it.
+// Text built in C++ may be ill-formed UTF-8: it is encoded with U+FFFD in
+// place of the bad bytes, as nlohmann's dump() would print it.
 std::string valid_text(const std::string& text) {
-  if (is_valid_utf8(text)) return text;
-  return Json::parse(Json(text).dump(-1, ' ', false, Json::error_handler_t::replace))
-      .get<std::string>();
+  return is_valid_utf8(text) ? text : replace_invalid_utf8(text);
 }
 
 // One value without descending; arrays and objects are only opened.

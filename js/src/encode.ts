@@ -16,8 +16,15 @@ const OBJECT = 6;
 /** Deeper than this, the writer stops (the core's own limit is far lower). */
 const MAX_DEPTH = 256;
 
-/** A value that cannot be written, with the reason. */
-export class EncodeError extends Error {}
+/** A value that cannot be written, with the reason and, in strict mode, where. */
+export class EncodeError extends Error {
+  constructor(
+    message: string,
+    readonly path = '',
+  ) {
+    super(message);
+  }
+}
 
 /** A reusable, growable buffer holding the last value written. */
 export class Encoder {
@@ -26,11 +33,26 @@ export class Encoder {
   length = 0;
   private readonly open: object[] = [];
 
-  /** Writes `value`; returns false when it has no JSON form (undefined, a function). */
-  encode(value: unknown): boolean {
+  /** JSON Pointer tokens of where the writer is; kept only in strict mode. */
+  private readonly at: string[] = [];
+  private strict = false;
+
+  /**
+   * Writes `value`; returns false when it has no JSON form (undefined, a
+   * function). `strict` (definitions): a number JSON cannot hold (NaN,
+   * ±Infinity, as JSON.parse reads 1e309) is an error naming its JSON
+   * Pointer, rather than null.
+   */
+  encode(value: unknown, strict = false): boolean {
     this.length = 0;
     this.open.length = 0;
+    this.at.length = 0;
+    this.strict = strict;
     return this.value(value, '', 0);
+  }
+
+  private pointer(): string {
+    return this.at.map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
   }
 
   private room(n: number): void {
@@ -76,6 +98,7 @@ export class Encoder {
         return true;
       case 'number':
         if (!Number.isFinite(value)) {
+          if (this.strict) throw new EncodeError(`number out of range: ${String(value)} does not fit a double`, this.pointer());
           this.tag(NULL);
           return true;
         }
@@ -102,8 +125,8 @@ export class Encoder {
   }
 
   private structured(value: object, depth: number): boolean {
-    if (depth >= MAX_DEPTH) throw new EncodeError(`nested deeper than ${MAX_DEPTH} levels`);
-    if (this.open.includes(value)) throw new EncodeError('it contains itself (a cycle)');
+    if (depth >= MAX_DEPTH) throw new EncodeError(`nested deeper than ${MAX_DEPTH} levels`, this.pointer());
+    if (this.open.includes(value)) throw new EncodeError('it contains itself (a cycle)', this.pointer());
     this.open.push(value);
     const start = this.length;
     this.room(9);
@@ -113,7 +136,9 @@ export class Encoder {
       this.bytes[start] = ARRAY;
       const n = value.length;
       for (let i = 0; i < n; i++) {
+        if (this.strict) this.at.push(String(i));
         if (!this.value(value[i], String(i), depth + 1)) this.tag(NULL);
+        if (this.strict) this.at.pop();
         count++;
       }
     } else {
@@ -122,8 +147,10 @@ export class Encoder {
       for (const k of Object.keys(record)) {
         const at = this.length;
         this.text(k);
+        if (this.strict) this.at.push(k);
         if (this.value(record[k], k, depth + 1)) count++;
         else this.length = at; // left out, as JSON.stringify leaves it out
+        if (this.strict) this.at.pop();
       }
     }
     this.u32At(start + 1, count);

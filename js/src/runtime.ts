@@ -54,15 +54,32 @@ function encodeContext(encoder: Encoder, value: unknown): string | undefined {
   return undefined;
 }
 
-function jsonText(value: unknown, what: string): { text?: string; error?: string } {
-  if (typeof value === 'string') return { text: value };
-  try {
-    const text = JSON.stringify(value);
-    if (text === undefined) return { error: `${what}: expected a JSON value, got ${describe(value)}` };
-    return { text };
-  } catch (e) {
-    return { error: `${what}: could not be written as JSON (${thrownText(e)})` };
+/** The largest encoded definitions document the core accepts (SPEC §8); larger ones are refused before copying. */
+const MAX_DEFINITIONS_BYTES = 16 * 1024 * 1024;
+/**
+ * A definitions document (an object, or JSON text parsed with the host's
+ * JSON.parse) in the value encoding, or the problem that stops it.
+ */
+function encodeDefinitions(encoder: Encoder, value: unknown): { bytes?: Uint8Array; error?: CohortError } {
+  const problem = (message: string, path = ''): { error: CohortError } => ({ error: { source: 'definitions', path, message } });
+  let document = value;
+  if (typeof value === 'string') {
+    try {
+      document = JSON.parse(value) as unknown;
+    } catch (e) {
+      return problem(`invalid JSON: ${e instanceof Error ? e.message : thrownText(e)}`);
+    }
   }
+  try {
+    if (!encoder.encode(document, true)) return problem(`definitions: expected a JSON value, got ${describe(value)}`);
+  } catch (e) {
+    if (e instanceof EncodeError) return problem(e.message, e.path);
+    return problem(`definitions: could not be written as JSON (${thrownText(e)})`);
+  }
+  if (encoder.length > MAX_DEFINITIONS_BYTES) {
+    return problem(`the document is ${encoder.length} bytes encoded; the limit is ${MAX_DEFINITIONS_BYTES}`);
+  }
+  return { bytes: encoder.bytes.slice(0, encoder.length) };
 }
 
 /**
@@ -85,7 +102,7 @@ export class Runtime {
    */
   private memo: Record<string, Memo | undefined> = {};
   private version = 0;
-  private definitionsText: string | undefined;
+  private definitionsBytes: Uint8Array | undefined;
   /** The current context, encoded; undefined for the empty context. */
   private contextBytes: Uint8Array | undefined;
   private contextError: string | undefined;
@@ -246,9 +263,9 @@ export class Runtime {
   }
 
   private setDefinitions(value: unknown): void {
-    const { text, error } = jsonText(value, 'definitions');
-    if (error) this.report({ source: 'definitions', path: '', message: error });
-    this.definitionsText = text ?? '{"experiments":[]}';
+    const { bytes, error } = encodeDefinitions(new Encoder(), value);
+    if (error) this.report(error);
+    this.definitionsBytes = bytes ?? encodeDefinitions(new Encoder(), { experiments: [] }).bytes;
   }
 
   setContext(context: Context): void {
@@ -266,8 +283,8 @@ export class Runtime {
   }
 
   private loadDefinitions(): void {
-    if (!this.engine || this.definitionsText === undefined) return;
-    const report = this.engine.load(this.definitionsText, this.secret, this.sticky.capacity, this.sticky.ttlMs);
+    if (!this.engine || this.definitionsBytes === undefined) return;
+    const report = this.engine.load(this.definitionsBytes, this.secret, this.sticky.capacity, this.sticky.ttlMs);
     for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
     for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
     this.loadedIndex = new Map(report.experiments.map((e, i) => [e.name, i]));

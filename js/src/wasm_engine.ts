@@ -164,8 +164,8 @@ export class WasmEngine {
     return JSON.parse(readUtf8(bytes, at + 4, length)) as Envelope<T>;
   }
 
-  /** Compiles a definitions document (JSON text), replacing the loaded one. */
-  load(definitions: string, secret: string, stickyCapacity: number, stickyTtlMs: number): LoadReport {
+  /** Compiles an encoded definitions document, replacing the loaded one. */
+  load(definitions: Uint8Array, secret: string, stickyCapacity: number, stickyTtlMs: number): LoadReport {
     const [secretLength, definitionsLength] = this.write([secret, definitions]);
     const result = this.envelope<{ experiments: LoadedExperiment[]; reasons: Reason[] }>(
       this.exports.cohort_load(secretLength!, definitionsLength!, stickyCapacity, stickyTtlMs),

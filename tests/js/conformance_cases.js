@@ -30,7 +30,7 @@ describe('evalCondition', () => {
       experiments: [{ name: 'c', variants: ['control', 'in'], weights: [0, 1], segments: [{ variant: 'in', when: condition }] }],
       saved_groups: groups ?? {},
     };
-    const report = engine.load(JSON.stringify(definitions), '', 10, 0);
+    const report = engine.load(encoded(definitions), '', 10, 0);
     const answer = engine.resolve(report.experiments.length > 0 ? 0 : -1, 'c', encoded(attributes), 0);
     if (report.errors.some((e) => e.message.startsWith('unknown saved group'))) {
       expect(answer.reason).toBe('unknown');

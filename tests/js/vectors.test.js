@@ -21,7 +21,7 @@ function timestamp(value) {
 // context written by the package's own encoder.
 function runCase(vector, c) {
   const engine = testEngine();
-  const report = engine.load(JSON.stringify(vector.definitions), vector.secret ?? '', 10000, 0);
+  const report = engine.load(encoded(vector.definitions), vector.secret ?? '', 10000, 0);
   expect(report.errors).toEqual([]);
   const index = report.experiments.findIndex((e) => e.name === c.experiment);
   const now = timestamp(vector.now);

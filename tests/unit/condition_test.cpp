@@ -6,18 +6,21 @@
 #include <string>
 
 #include "cohort/re2_regex_engine.hpp"
+#include "cohort/value_json.hpp"
 
 namespace cohort {
 namespace {
 
 const Re2RegexEngine kRegex;
 
-const Json kGroups = Json::parse(R"({"admins": [1, "2", null], "beta": ["x"], "broken": 7})");
+// Saved groups, encoded as the definitions loader holds them.
+const std::string kGroups =
+    encode_json(Json::parse(R"({"admins": [1, "2", null], "beta": ["x"], "broken": 7})"));
 
 ConditionOptions options() {
   ConditionOptions o;
   o.regex = &kRegex;
-  o.saved_groups = &kGroups;
+  o.saved_groups = Value(reinterpret_cast<const unsigned char*>(kGroups.data()));
   return o;
 }
 

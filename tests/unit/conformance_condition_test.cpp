@@ -8,6 +8,7 @@
 
 #include "cohort/condition.hpp"
 #include "cohort/re2_regex_engine.hpp"
+#include "cohort/value_json.hpp"
 #include "conformance_file.hpp"
 
 namespace cohort {
@@ -39,7 +40,9 @@ TEST(ConformanceConditionTest, EvalCondition) {
     const std::string name = c[0].get<std::string>();
     ConditionOptions options;
     options.regex = &regex;
-    if (c.size() > 4) options.saved_groups = &c[4];
+    const std::string groups = c.size() > 4 ? encode_json(c[4]) : std::string();
+    if (!groups.empty())
+      options.saved_groups = Value(reinterpret_cast<const unsigned char*>(groups.data()));
     Errors errors;
     const Condition condition = Condition::compile(c[1], options, "", errors);
     const bool expected = c[3].get<bool>();

@@ -357,9 +357,11 @@ TEST(DefinitionsTest, NamespaceCourseAwareAndExperimentId) {
   // An empty range is allowed (nobody is in it).
   d = &one(R"({"name": "e", "namespace": ["n", 0.5, 0.5]})");
   EXPECT_EQ(d->namespace_range->start, d->namespace_range->end);
-  // INT64_MAX is the largest experiment_id.
-  EXPECT_EQ(one(R"({"name": "e", "experiment_id": 9223372036854775807})").experiment_id,
-            std::numeric_limits<std::int64_t>::max());
+  // Numbers are doubles, as in JavaScript: the largest experiment_id is the
+  // largest double below 2^63, which is 2^63 - 1024 (doubles between 2^62
+  // and 2^63 are 2^(62-52) = 1024 apart). INT64_MAX itself reads as 2^63.
+  EXPECT_EQ(one(R"({"name": "e", "experiment_id": 9223372036854774784})").experiment_id,
+            std::int64_t{9223372036854774784});
 }
 
 // --- errors: path and expectation, one bad experiment skipped ---------------
@@ -489,7 +491,10 @@ TEST(DefinitionsTest, WrongTypesEverywhereNameTheFieldAndTheExpectation) {
       {R"({"name": "e", "experiment_id": "12"})", "/experiment_id",
        "expected an integer, got \"12\""},
       {R"({"name": "e", "experiment_id": 1.5})", "/experiment_id", "got 1.5"},
-      // Above INT64_MAX the id would wrap round to a negative number.
+      // From 2^63 on the id would wrap round to a negative number; INT64_MAX
+      // reads as the double 2^63.
+      {R"({"name": "e", "experiment_id": 9223372036854775807})", "/experiment_id",
+       "expected an integer"},
       {R"({"name": "e", "experiment_id": 9223372036854775808})", "/experiment_id",
        "expected an integer"},
       {R"({"name": "e", "experiment_id": 18446744073709551615})", "/experiment_id",

@@ -21,6 +21,9 @@ EpochMs epoch_from(double value) {
   return static_cast<EpochMs>(value);
 }
 
+// {} in the value encoding: tag 6, no members, no bytes.
+constexpr std::string_view kEmptyContext("\x06\0\0\0\0\0\0\0\0", 9);
+
 void put_u32(std::size_t n, std::string& out) {
   const auto word = static_cast<std::uint32_t>(n);
   char bytes[4];
@@ -98,11 +101,11 @@ Engine::Engine()
   resolver_ = std::make_unique<Resolver>(definitions_, ResolverOptions{secret_, store_.get()});
 }
 
-std::string Engine::load(std::string_view definitions_json, std::string_view secret,
+std::string Engine::load(std::string_view encoded_definitions, std::string_view secret,
                          double sticky_capacity, double sticky_ttl_ms) {
   LoadOptions options;
   options.regex = &regex_;
-  LoadResult loaded = Definitions::parse(definitions_json, options);
+  LoadResult loaded = Definitions::decode(encoded_definitions, options);
   definitions_ = loaded.definitions ? loaded.definitions : std::make_shared<Definitions>();
   secret_ = std::string(secret);
   std::optional<EpochMs> ttl;
@@ -141,11 +144,11 @@ std::string Engine::set_context(std::string_view encoded) {
 
 const Context* Engine::context_for(std::string_view encoded, Error& error) {
   if (encoded.empty()) {
-    if (!current_) current_ = Context::parse("{}", error);
+    if (!current_) current_ = Context::decode(kEmptyContext, error);
     return current_ ? &*current_ : nullptr;
   }
   // Reused from call to call: a fresh context allocates nothing once warm.
-  if (!scratch_) scratch_ = Context::parse("{}", error);
+  if (!scratch_) scratch_ = Context::decode(kEmptyContext, error);
   return scratch_->assign(encoded, error) ? &*scratch_ : nullptr;
 }
 

@@ -23,10 +23,11 @@ class Engine {
  public:
   Engine();
 
-  /// Compiles a definitions document and replaces the loaded one. The
+  /// Compiles a definitions document (in the value encoding) and replaces
+  /// the loaded one. The
   /// envelope's value lists each experiment's name and variants, in
   /// document order (the index `resolve` takes), and the reason names.
-  std::string load(std::string_view definitions_json, std::string_view secret,
+  std::string load(std::string_view encoded_definitions, std::string_view secret,
                    double sticky_capacity, double sticky_ttl_ms);
   /// Makes the encoded context the one `resolve` uses when given none.
   std::string set_context(std::string_view encoded);

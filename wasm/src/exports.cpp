@@ -58,7 +58,7 @@ unsigned char* cohort_input(std::uint32_t size) {
   return buffer.data();
 }
 
-/// Input: the secret, then the definitions as JSON text. Returns the
+/// Input: the secret, then the encoded definitions document. Returns the
 /// load envelope.
 const char* cohort_load(std::uint32_t secret_length, std::uint32_t definitions_length,
                         double sticky_capacity, double sticky_ttl_ms) {

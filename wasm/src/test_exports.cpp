@@ -11,6 +11,7 @@
 #include "cohort/growthbook_bucketing.hpp"
 #include "cohort/json.hpp"
 #include "cohort/json_text.hpp"
+#include "cohort/value_json.hpp"
 #include "exports.hpp"
 #include "host_regex_engine.hpp"
 
@@ -63,7 +64,9 @@ int cohort_test_eval_condition(std::uint32_t condition_length, std::uint32_t att
   const cohort::wasm::HostRegexEngine regex;
   cohort::ConditionOptions options;
   options.regex = &regex;
-  options.saved_groups = &*groups;
+  const std::string encoded_groups = cohort::encode_json(*groups);
+  options.saved_groups =
+      cohort::Value(reinterpret_cast<const unsigned char*>(encoded_groups.data()));
   cohort::Errors errors;
   return cohort::Condition::compile(*source, options, "", errors).matches(*values) ? 1 : 0;
 }

@@ -15,8 +15,9 @@ struct ConditionOptions {
   /// Engine for `$regex` / `$regexi`; without one, those operators never match
   /// and compiling reports an error.
   const RegexEngine* regex = nullptr;
-  /// Saved groups for `$inGroup` / `$notInGroup`: an object of id -> array.
-  const Json* saved_groups = nullptr;
+  /// Saved groups for `$inGroup` / `$notInGroup`: an object of id -> array
+  /// (missing for none).
+  Value saved_groups;
   /// Deepest nesting of operators accepted.
   std::size_t max_depth = 32;
 };
@@ -31,6 +32,9 @@ class Condition {
   /// GrowthBook evaluates the same JSON; problems that look like mistakes
   /// (unknown operators, invalid regexes, wrong operand types, too deep) are
   /// appended to `errors` with paths below `path`.
+  static Condition compile(Value source, const ConditionOptions& options, const std::string& path,
+                           Errors& errors);
+  /// The same for a JSON value (encoded first: for callers holding JSON).
   static Condition compile(const Json& source, const ConditionOptions& options,
                            const std::string& path, Errors& errors);
 

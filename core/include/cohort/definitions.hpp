@@ -11,6 +11,7 @@
 #include "cohort/error.hpp"
 #include "cohort/json.hpp"
 #include "cohort/regex.hpp"
+#include "cohort/value.hpp"
 
 namespace cohort {
 
@@ -46,7 +47,10 @@ struct LoadResult {
 /// `{"experiments": [...], "saved_groups": {...}}` or a bare array.
 class Definitions {
  public:
-  /// Compiles a parsed document.
+  /// Compiles a document in the value encoding (cohort/value.hpp), as the
+  /// package hands it over: checked, then compiled.
+  static LoadResult decode(std::string_view encoded, const LoadOptions& options = {});
+  /// Compiles a parsed document (encoding it first).
   static LoadResult load(const Json& document, const LoadOptions& options = {});
   /// Parses JSON text (bounded in size and depth), then compiles it.
   static LoadResult parse(std::string_view text, const LoadOptions& options = {});
@@ -65,7 +69,7 @@ class Definitions {
   };
   std::vector<Definition> experiments_;
   std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
-  Json saved_groups_;
+  std::string saved_groups_;  ///< encoded; conditions are compiled against it
 
   friend class DefinitionParser;
 };
