@@ -120,6 +120,33 @@ async function childStartup() {
   process.stdout.write(JSON.stringify({ ms: t1 - t0, loaded, errors: errors.length }));
 }
 
+/**
+ * A cold start in a fresh process, ours or GrowthBook's: import, 100
+ * experiments, the first answer. Prints {ms}.
+ */
+async function childColdStart(which) {
+  const experiments = Array.from({ length: 100 }, (_, i) => ({
+    name: `exp_${i}`,
+    variants: ['control', 'a', 'b'],
+    context_keys: ['id'],
+    exclude: [{ country: { $eq: 'XX' } }],
+  }));
+  const t0 = performance.now();
+  let variant;
+  if (which === 'growthbook') {
+    const { GrowthBook } = await import('@growthbook/growthbook');
+    const gb = new GrowthBook({ attributes: { id: 'x', country: 'US' } });
+    const inline = experiments.map((e) => ({ key: e.name, variations: e.variants, hashAttribute: 'id', condition: { country: { $ne: 'XX' } } }));
+    variant = gb.run(inline[50]).value;
+  } else {
+    const { init, run } = await import(nodeApiUrl);
+    init({ definitions: { experiments } });
+    variant = run('exp_50', { id: 'x', country: 'US' }).variant;
+  }
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ ms, variant }));
+}
+
 // ---------------------------------------------------------------------------
 // Timing
 // ---------------------------------------------------------------------------
@@ -375,6 +402,26 @@ async function main() {
     row(`import+instantiate+init(100 defs)${startupNote}`, 'n/a', '', '≤ 10 ms', false);
   }
 
+  // Cold start, ours and GrowthBook's, in alternating fresh processes.
+  {
+    const times = { cohort: [], growthbook: [] };
+    for (let i = 0; i < 5; i++) {
+      for (const which of ['cohort', 'growthbook']) {
+        const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-cold', which], { encoding: 'utf8', cwd: pkg });
+        try {
+          times[which].push(JSON.parse(child.stdout).ms);
+        } catch {
+          // a failed child leaves its sample out
+        }
+      }
+    }
+    if (times.cohort.length > 0 && times.growthbook.length > 0) {
+      const ours = median(times.cohort);
+      const ref = median(times.growthbook);
+      row('cold start: import + 100 experiments + first answer, fresh process', `${ours.toFixed(2)} ms`, `${ref.toFixed(2)} ms (GrowthBook)`, 'no slower', ours <= ref, ` (${sx(ref / ours)})`);
+    }
+  }
+
   // --- 5. Memory over 1,000,000 answers, fresh process ------------------------
   progress('5/5 memory over 1M answers (fresh process; the longest part)');
   // "Flat": between 100k and 1M answers, the JS heap after GC grows by less
@@ -428,6 +475,7 @@ async function main() {
 const mode = process.argv[2];
 try {
   if (mode === '--child-startup') await childStartup();
+  else if (mode === '--child-cold') await childColdStart(process.argv[3]);
   else if (mode === '--child-memory') await childMemory(process.argv[3]);
   else await main();
 } catch (e) {

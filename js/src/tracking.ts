@@ -16,6 +16,22 @@ export function experimentContext(data: ExperimentData) {
   return { schema: TRACKING_CONTEXT_SCHEMA, data: { ...data } };
 }
 
+let doNotTrackSeen = false;
+let doNotTrackAt = -1;
+
+/**
+ * True when the browser asks not to be tracked. Read again whenever the
+ * shared state changes: in Node the missing navigator global costs more to
+ * look up than an answer.
+ */
+function doNotTrackNow(): boolean {
+  if (doNotTrackAt !== state.version) {
+    doNotTrackSeen = doNotTrack();
+    doNotTrackAt = state.version;
+  }
+  return doNotTrackSeen;
+}
+
 /** True when the browser asks not to be tracked. */
 export function doNotTrack(): boolean {
   const g = globalThis as {
@@ -73,7 +89,7 @@ export class Tracking {
    * someone receives it.
    */
   assignment(answer: Answer, course: string | undefined, toSinks: boolean): void {
-    if (doNotTrack()) return;
+    if (doNotTrackNow()) return;
     const id = `${SESSION_PREFIX}${answer.experiment}:${answer.key}:${answer.variant}:${course ?? ''}`;
     if (this.alreadySeen(id, toSinks)) return;
     if (!state.recording && (!toSinks || this.sinks.length === 0)) return;

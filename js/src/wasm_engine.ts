@@ -46,6 +46,25 @@ const FLAG_EXCLUDED = 1;
 const FLAG_TRACKED = 2;
 const FLAG_VARIANT_TEXT = 4;
 
+/**
+ * A 32-character key (the XXH3-128 digest most modes give) as a string: one
+ * fromCharCode call with fixed arguments, three times faster than the
+ * general decoder's apply over a subarray. Digests are ASCII; anything else
+ * takes the general path.
+ */
+function hexKey(m: Uint8Array, p: number): string {
+  let high = 0;
+  for (let i = 0; i < 32; i++) high |= m[p + i]!;
+  if (high >= 0x80) return readUtf8(m, p, 32);
+  // prettier-ignore
+  return String.fromCharCode(
+    m[p]!, m[p + 1]!, m[p + 2]!, m[p + 3]!, m[p + 4]!, m[p + 5]!, m[p + 6]!, m[p + 7]!,
+    m[p + 8]!, m[p + 9]!, m[p + 10]!, m[p + 11]!, m[p + 12]!, m[p + 13]!, m[p + 14]!, m[p + 15]!,
+    m[p + 16]!, m[p + 17]!, m[p + 18]!, m[p + 19]!, m[p + 20]!, m[p + 21]!, m[p + 22]!, m[p + 23]!,
+    m[p + 24]!, m[p + 25]!, m[p + 26]!, m[p + 27]!, m[p + 28]!, m[p + 29]!, m[p + 30]!, m[p + 31]!,
+  );
+}
+
 /** The module's imports: `$regex` on the host's RegExp, and what the C runtime asks for. */
 function imports(engine: { text(at: number, length: number): string }): WebAssembly.Imports {
   const regexes: (RegExp | null)[] = [];
@@ -188,8 +207,13 @@ export class WasmEngine {
   resolve(index: number, name: string, encoded: Uint8Array | undefined, nowMs: number): Answer {
     let nameLength = 0;
     let contextLength = 0;
-    if (index < 0 || encoded) {
-      [nameLength, contextLength] = this.write([index < 0 ? name : '', encoded ?? new Uint8Array(0)]) as [number, number];
+    if (index < 0) {
+      [nameLength, contextLength] = this.write([name, encoded ?? new Uint8Array(0)]) as [number, number];
+    } else if (encoded) {
+      // The common case, written without the general path's arrays.
+      const at = this.input(encoded.length);
+      this.u8.set(encoded, at);
+      contextLength = encoded.length;
     }
     const at = this.exports.cohort_resolve(index < 0 ? 0xffffffff : index, nameLength, contextLength, nowMs);
     return this.answer(at + 4, name, index);
@@ -205,7 +229,7 @@ export class WasmEngine {
     const migrations = u32[w + 4]!;
     const errorLength = u32[w + 5]!;
     let p = at + 24;
-    const key = readUtf8(u8, p, keyLength);
+    const key = keyLength === 32 ? hexKey(u8, p) : readUtf8(u8, p, keyLength);
     p += keyLength;
     let migrationKeys: string[] | undefined;
     if (migrations > 0) {

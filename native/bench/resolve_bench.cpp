@@ -74,6 +74,26 @@ void BM_ResolveWithStickyStore(benchmark::State& state) {
 }
 BENCHMARK(BM_ResolveWithStickyStore);
 
+// What the package's run() asks of the core for a fresh context: decode the
+// encoded context into a reused Context, resolve, and store the answer in a
+// sticky store smaller than the pool, so every answer also evicts one.
+void BM_DecodeResolveAndEvict(benchmark::State& state) {
+  std::vector<std::string> pool;
+  for (const Context& context : fresh_contexts()) pool.emplace_back(context.encoded());
+  MemoryStickyStore store(kPool / 4);
+  Resolver resolver(definitions(), {"", &store});
+  Error error;
+  Context context = *Context::decode(pool[0], error);
+  std::size_t i = 0;
+  for (auto _ : state) {
+    if (!context.assign(pool[i++ % kPool], error)) state.SkipWithError("decode failed");
+    Answer a = resolver.resolve("pill_color", context, 0);
+    benchmark::DoNotOptimize(a);
+  }
+  state.SetLabel("what run() with a fresh context asks of the core");
+}
+BENCHMARK(BM_DecodeResolveAndEvict);
+
 void BM_ParseContextAndResolve(benchmark::State& state) {
   Resolver resolver(definitions());
   std::size_t i = 0;
