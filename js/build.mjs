@@ -31,6 +31,8 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
+  // re2js: a dependency in Node, resolved from node_modules; bundled (as a
+  // chunk fetched on demand) for browsers.
   external: ['vitest', 'vue', 'react', 'node:*'],
 };
 /**
@@ -76,6 +78,7 @@ await build({
   chunkNames: 'chunk-[hash]',
   platform: 'neutral',
   alias: loader('node'),
+  external: [...common.external, 're2js'],
 });
 await build({
   ...common,
@@ -85,6 +88,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   alias: loader('node_cjs'),
+  external: [...common.external, 're2js'],
 });
 const browser = await build({
   ...common,

@@ -3,3 +3,4 @@
 // module, and the context writer.
 export { WasmEngine } from './wasm_engine.js';
 export { Encoder } from './encode.js';
+export { re2Host } from './regex_re2.js';

@@ -1,6 +1,8 @@
 // Browsers: the .wasm beside the package's dist/browser is fetched once,
 // compiled while it streams in (when served as application/wasm) and
-// instantiated asynchronously; `await ready` before first use.
+// instantiated asynchronously; `await ready` before first use. The `$regex`
+// engine is a separate chunk, fetched only for definitions that use it.
+import type { RegexHost } from './wasm_engine.js';
 import { WasmEngine } from './wasm_engine.js';
 
 async function compile(url: URL): Promise<WebAssembly.Module> {
@@ -22,4 +24,8 @@ async function compile(url: URL): Promise<WebAssembly.Module> {
 
 export function loadModule(): WasmEngine | Promise<WasmEngine> {
   return compile(new URL('../wasm/cohort.wasm', import.meta.url)).then((module) => WasmEngine.instantiate(module));
+}
+
+export function loadRegex(): RegexHost | Promise<RegexHost> {
+  return import('./regex_re2.js').then((m) => m.re2Host);
 }

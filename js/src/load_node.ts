@@ -1,10 +1,16 @@
 // Node and Jest, ES modules: the .wasm beside the package's dist/node is
 // read and compiled synchronously, so the package works right after import
-// with no async set-up.
+// with no async set-up; the `$regex` engine is loaded with it.
 import { readFileSync } from 'node:fs';
+import { re2Host } from './regex_re2.js';
+import type { RegexHost } from './wasm_engine.js';
 import { WasmEngine } from './wasm_engine.js';
 
 export function loadModule(): WasmEngine | Promise<WasmEngine> {
   const bytes = readFileSync(new URL('../wasm/cohort.wasm', import.meta.url));
-  return WasmEngine.fromModule(new WebAssembly.Module(bytes));
+  return WasmEngine.fromModule(new WebAssembly.Module(bytes), re2Host);
+}
+
+export function loadRegex(): RegexHost | Promise<RegexHost> {
+  return re2Host;
 }

@@ -2,11 +2,17 @@
 // bundle's own folder.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { re2Host } from './regex_re2.js';
+import type { RegexHost } from './wasm_engine.js';
 import { WasmEngine } from './wasm_engine.js';
 
 declare const __dirname: string;
 
 export function loadModule(): WasmEngine | Promise<WasmEngine> {
   const bytes = readFileSync(join(__dirname, '..', 'wasm', 'cohort.wasm'));
-  return WasmEngine.fromModule(new WebAssembly.Module(bytes));
+  return WasmEngine.fromModule(new WebAssembly.Module(bytes), re2Host);
+}
+
+export function loadRegex(): RegexHost | Promise<RegexHost> {
+  return re2Host;
 }

@@ -1,4 +1,4 @@
-import { loadModule } from '#cohort-load';
+import { loadModule, loadRegex } from '#cohort-load';
 import { Encoder, EncodeError } from './encode.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, quickPushed, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
@@ -56,6 +56,17 @@ function encodeContext(encoder: Encoder, value: unknown): string | undefined {
 
 /** The largest encoded definitions document the core accepts (SPEC §8); larger ones are refused before copying. */
 const MAX_DEFINITIONS_BYTES = 16 * 1024 * 1024;
+/** True when an encoded document may hold a `$regex` or `$regexi` operator. */
+function usesRegex(bytes: Uint8Array): boolean {
+  const needle = [0x24, 0x72, 0x65, 0x67, 0x65, 0x78]; // "$regex"
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    if (bytes[i] !== 0x24) continue;
+    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /**
  * A definitions document (an object, or JSON text parsed with the host's
  * JSON.parse) in the value encoding, or the problem that stops it.
@@ -95,6 +106,10 @@ export class Runtime {
   private definitionsSeq = 0;
   /** The number of a promised document not yet arrived, if the latest is one. */
   private awaitedSeq: number | undefined;
+  /** The `$regex` engine is on its way (browsers fetch it on demand); answers wait for it. */
+  private regexPending = false;
+  /** The `$regex` engine could not be loaded: definitions load without it. */
+  private regexFailed = false;
   /**
    * Answers by experiment name. A plain object: its keyed reads are several
    * times faster than a Map's or a prototype-less object's, and inherited
@@ -179,7 +194,7 @@ export class Runtime {
    * before that, so they never show control and then swap.
    */
   settled(name: string): boolean {
-    if ((this.engine || this.failed) && this.awaitedSeq !== this.definitionsSeq) return true;
+    if ((this.engine || this.failed) && this.awaitedSeq !== this.definitionsSeq && !this.regexPending) return true;
     return this.decidedEarly(name);
   }
 
@@ -283,12 +298,44 @@ export class Runtime {
   }
 
   private loadDefinitions(): void {
-    if (!this.engine || this.definitionsBytes === undefined) return;
+    if (!this.engine || this.definitionsBytes === undefined || this.regexPending) return;
+    if (!this.engine.regex && !this.regexFailed && usesRegex(this.definitionsBytes)) {
+      this.awaitRegex(this.engine);
+      return;
+    }
     const report = this.engine.load(this.definitionsBytes, this.secret, this.sticky.capacity, this.sticky.ttlMs);
     for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
     for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
     this.loadedIndex = new Map(report.experiments.map((e, i) => [e.name, i]));
     this.loadedVariants = report.experiments.map((e) => e.variants);
+  }
+
+  /** Fetches the `$regex` engine, then loads the definitions that need it. */
+  private awaitRegex(engine: WasmEngine): void {
+    this.regexPending = true;
+    let host: ReturnType<typeof loadRegex>;
+    try {
+      host = loadRegex();
+    } catch (e) {
+      host = Promise.reject(e);
+    }
+    const arrived = Promise.resolve(host).then(
+      (regex) => {
+        engine.regex = regex;
+      },
+      (e: unknown) => {
+        this.regexFailed = true;
+        this.report({ source: 'engine', path: '', message: `the $regex engine could not be loaded: ${thrownText(e)}` });
+      },
+    );
+    const done = arrived.then(() => {
+      this.regexPending = false;
+      this.loadDefinitions();
+      this.invalidate();
+    });
+    // `ready` waits for it too; a failure was reported above, never unhandled.
+    this.loaded = this.loaded.then(() => done);
+    this.loaded.catch(() => undefined);
   }
 
   private applyContext(): void {

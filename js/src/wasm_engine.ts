@@ -65,26 +65,39 @@ function hexKey(m: Uint8Array, p: number): string {
   );
 }
 
-/** The module's imports: `$regex` on the host's RegExp, and what the C runtime asks for. */
-function imports(engine: { text(at: number, length: number): string }): WebAssembly.Imports {
-  const regexes: (RegExp | null)[] = [];
+/**
+ * The engine `$regex` runs on (regex_re2.ts). Kept out of the module: it is
+ * loaded only when definitions hold a `$regex`, so pages without one do
+ * not download it.
+ */
+export interface RegexHost {
+  /** A compiled pattern, or {error} when it is not valid. */
+  compile(pattern: string, ignoreCase: boolean): unknown;
+  /** RegExp.prototype.test's answer: a match anywhere in `text`. */
+  test(compiled: unknown, text: string): boolean;
+}
+
+/** regex_compile's answer when no engine is loaded (the module reports it). */
+const NO_ENGINE = -2;
+
+/** The module's imports: `$regex` on the regex host, and what the C runtime asks for. */
+function imports(engine: { text(at: number, length: number): string; regex: RegexHost | undefined }): WebAssembly.Imports {
+  const regexes: unknown[] = [];
   const free: number[] = [];
   return {
     cohort: {
       regex_compile(pattern: number, length: number, ignoreCase: number): number {
-        let re: RegExp;
-        try {
-          re = new RegExp(engine.text(pattern, length), ignoreCase ? 'i' : '');
-        } catch {
-          return -1;
-        }
+        const host = engine.regex;
+        if (!host) return NO_ENGINE;
+        const re = host.compile(engine.text(pattern, length), ignoreCase !== 0);
+        if (re !== null && typeof re === 'object' && 'error' in re) return -1;
         const id = free.length > 0 ? free.pop()! : regexes.length;
         regexes[id] = re;
         return id;
       },
       regex_test(id: number, text: number, length: number): number {
         try {
-          return regexes[id]!.test(engine.text(text, length)) ? 1 : 0;
+          return engine.regex!.test(regexes[id], engine.text(text, length)) ? 1 : 0;
         } catch {
           return 0;
         }
@@ -111,6 +124,8 @@ export class WasmEngine {
   private inputAt = 0;
   private inputSize = 0;
   private reasons: Reason[] = [];
+  /** The `$regex` engine; undefined until loaded (browsers load it on demand). */
+  regex: RegexHost | undefined;
   private variantsAt: string[][] = [];
 
   private constructor(instance: WebAssembly.Instance) {
@@ -119,19 +134,37 @@ export class WasmEngine {
   }
 
   /** Instantiates a compiled module synchronously (Node, Jest, workers). */
-  static fromModule(module: WebAssembly.Module): WasmEngine {
-    let engine: WasmEngine | undefined;
-    const instance = new WebAssembly.Instance(module, imports({ text: (at, n) => engine!.text(at, n) }));
-    engine = new WasmEngine(instance);
+  static fromModule(module: WebAssembly.Module, regex?: RegexHost): WasmEngine {
+    const late = WasmEngine.lateBinding();
+    const engine = new WasmEngine(new WebAssembly.Instance(module, imports(late.view)));
+    late.bind(engine);
+    engine.regex = regex;
     return engine;
   }
 
   /** Instantiates asynchronously, as browsers require for a module this size. */
-  static async instantiate(module: WebAssembly.Module): Promise<WasmEngine> {
-    let engine: WasmEngine | undefined;
-    const instance = await WebAssembly.instantiate(module, imports({ text: (at, n) => engine!.text(at, n) }));
-    engine = new WasmEngine(instance);
+  static async instantiate(module: WebAssembly.Module, regex?: RegexHost): Promise<WasmEngine> {
+    const late = WasmEngine.lateBinding();
+    const engine = new WasmEngine(await WebAssembly.instantiate(module, imports(late.view)));
+    late.bind(engine);
+    engine.regex = regex;
     return engine;
+  }
+
+  /** What the imports see of the engine, which exists only after instantiation. */
+  private static lateBinding() {
+    let engine: WasmEngine | undefined;
+    return {
+      view: {
+        text: (at: number, n: number) => engine!.text(at, n),
+        get regex() {
+          return engine?.regex;
+        },
+      },
+      bind: (e: WasmEngine) => {
+        engine = e;
+      },
+    };
   }
 
   /** The text of `length` bytes of the module's memory at `at`. */

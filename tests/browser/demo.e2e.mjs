@@ -230,6 +230,47 @@ describe('pushed mode without the engine', () => {
   });
 });
 
+describe('$regex in the browser', () => {
+  it('fetches the linear-time engine only for definitions that use it, and answers as RE2 natively does', async () => {
+    const page = await openPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await load(page, 'mode=local&user=1');
+    const chunksBefore = new Set(fetched.filter((f) => f.startsWith('/cohort/browser/')));
+    const definitions = {
+      experiments: [
+        { name: 'staff', variants: ['control', 'on'], weights: [0, 1], segments: [{ variant: 'on', when: { email: { $regex: '@example\\.com$' } } }] },
+        { name: 'redos', variants: ['control', 'on'], weights: [0, 1], exclude: [{ email: { $regex: '^(a+)+$' } }] },
+      ],
+    };
+    const contexts = [{ id: 1, email: 'ada@example.com' }, { id: 2, email: `${'a'.repeat(40)}!` }];
+    const answers = await page.evaluate(
+      async ({ definitions, contexts }) => {
+        const cohort = await import('/cohort/browser/index.js');
+        const errors = [];
+        await cohort.init({ definitions, onError: (e) => errors.push(e) });
+        const pick = (a) => ({ variant: a.variant, reason: a.reason, key: a.key });
+        return { errors, answers: contexts.map((c) => ['staff', 'redos'].map((name) => pick(cohort.run(name, c)))) };
+      },
+      { definitions, contexts },
+    );
+    assert.deepEqual(answers.errors, []);
+    const regexChunks = fetched.filter((f) => f.startsWith('/cohort/browser/') && !chunksBefore.has(f));
+    assert.equal(regexChunks.length, 1, `one chunk fetched on demand: ${regexChunks}`);
+    // The native tool (RE2) gives the same answers for the same definitions.
+    const dir = mkdtempSync(join(tmpdir(), 'cohort-regex-'));
+    const file = join(dir, 'definitions.json');
+    writeFileSync(file, JSON.stringify(definitions));
+    contexts.forEach((context, i) => {
+      const lines = execFileSync(cli, ['resolve', '--definitions', file, '--context', JSON.stringify(context)], { encoding: 'utf8' });
+      const native = lines.trim().split('\n').map((l) => JSON.parse(l)).map((a) => ({ variant: a.variant, reason: a.reason, key: a.key }));
+      assert.deepEqual(answers.answers[i], native, JSON.stringify(context));
+    });
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  });
+});
+
 describe('pushed mode without data', () => {
   it('shows control everywhere, the first template standing for control of numbered buckets', async () => {
     const page = await openPage();

@@ -189,13 +189,34 @@ describe('contexts and definitions', () => {
     expect(run('good')).toMatchObject({ reason: 'unknown' });
   });
 
-  it('a hostile regular expression is refused, not run', () => {
-    init({
-      definitions: { experiments: [{ name: 'redos', variants: ['control', 'a'], weights: [0, 1], exclude: [{ email: { $regex: '^(a+)+$' } }] }] },
-      context: { email: `${'a'.repeat(40)}!` },
-    });
-    expect(errors[0].message).toContain('exponential');
-    expect(run('redos')).toMatchObject({ reason: 'unknown' });
+  it('patterns that make a backtracking engine exponential run in linear time, with RE2 answers', () => {
+    // A backtracking engine takes seconds (then hours) on these inputs; RE2
+    // (re2js in the package, RE2 natively) answers at once. Without a match
+    // the context is in the split (variant a); with one it is excluded.
+    const hostile = [
+      ['^(a+)+$', `${'a'.repeat(40)}!`, false],
+      ['(a|a)*$', `${'a'.repeat(28)}!`, true],
+      ['^(a|aa)+$', `${'a'.repeat(5000)}b`, false],
+      ['(x+x+)+y', 'x'.repeat(5000), false],
+    ];
+    for (const [pattern, email, matches] of hostile) {
+      init({
+        definitions: { experiments: [{ name: 'redos', variants: ['control', 'a'], weights: [0, 1], exclude: [{ email: { $regex: pattern } }] }] },
+        context: { email },
+      });
+      expect(run('redos')).toMatchObject(matches ? { reason: 'excluded' } : { reason: 'split', variant: 'a' });
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('patterns RE2 does not accept (back-references, look-around) are reported and skip the experiment', () => {
+    for (const pattern of ['(a)\\1', '(?=x)a', '(?<!x)a']) {
+      errors.length = 0;
+      init({ definitions: { experiments: [{ name: 'r', variants: ['control', 'a'], exclude: [{ email: { $regex: pattern } }] }] } });
+      expect(errors[0]).toMatchObject({ source: 'definitions', path: '/experiments/0/exclude/0/email/$regex' });
+      expect(errors[0].message).toContain('RE2 syntax');
+      expect(run('r')).toMatchObject({ reason: 'unknown' });
+    }
   });
 
   it('bad experiment names and options never throw', () => {

@@ -1,10 +1,10 @@
 #include "host_regex_engine.hpp"
 
-#include "cohort/regex_hazard.hpp"
-
-// The compiled RegExp objects live in a JavaScript table (the loader's
-// imports, js/src/wasm_engine.ts); C++ holds indexes. Text crosses as
-// (address, length) of UTF-8, so NUL characters survive.
+// The compiled patterns live in a JavaScript table (the loader's imports,
+// js/src/wasm_engine.ts, over re2js: RE2's syntax and semantics, linear
+// time); C++ holds indexes. Text crosses as (address, length) of UTF-8, so
+// NUL characters survive. regex_compile answers -1 for an invalid pattern
+// and kNoEngine when no engine is loaded.
 extern "C" {
 __attribute__((import_module("cohort"), import_name("regex_compile"))) int cohort_regex_compile(
     const char* pattern, int length, int ignore_case);
@@ -15,6 +15,8 @@ __attribute__((import_module("cohort"), import_name("regex_release"))) void coho
 }
 
 namespace {
+
+constexpr int kNoEngine = -2;
 
 class HostRegex final : public cohort::Regex {
  public:
@@ -41,14 +43,14 @@ std::unique_ptr<Regex> HostRegexEngine::compile(std::string_view pattern, bool i
     error = "pattern longer than " + std::to_string(kMaxRegexLength) + " bytes";
     return nullptr;
   }
-  if (const auto hazard = backtracking_hazard(pattern)) {
-    error = "pattern refused: " + *hazard + " can make matching take exponential time";
-    return nullptr;
-  }
   const int id =
       cohort_regex_compile(pattern.data(), static_cast<int>(pattern.size()), ignore_case ? 1 : 0);
+  if (id == kNoEngine) {
+    error = "the regular expression engine could not be loaded, so this never matches";
+    return nullptr;
+  }
   if (id < 0) {
-    error = "invalid regular expression";
+    error = "invalid regular expression (RE2 syntax)";
     return nullptr;
   }
   return std::make_unique<HostRegex>(id);

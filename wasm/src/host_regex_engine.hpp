@@ -4,10 +4,9 @@
 
 namespace cohort::wasm {
 
-/// `$regex` / `$regexi` on the host's own ECMAScript RegExp, the engine
-/// GrowthBook's conditions were written for, at no cost in module size.
-/// The host engine backtracks, so patterns with a known exponential shape
-/// (cohort::backtracking_hazard) are refused, like any invalid pattern.
+/// `$regex` / `$regexi` on the host's regex engine: re2js, RE2's syntax and
+/// linear-time matching, the same answers as the native build's RE2. The
+/// package loads it only for definitions that hold a `$regex`.
 class HostRegexEngine final : public RegexEngine {
  public:
   std::unique_ptr<Regex> compile(std::string_view pattern, bool ignore_case,
