@@ -11,7 +11,7 @@ module.exports = {
   modulePaths: [path.join(__dirname, 'node_modules')],
   moduleNameMapper: {
     '^cohort$': '<rootDir>/dist/node/index.cjs',
-    '^cohort/(testing|element|vue|react)$': '<rootDir>/dist/node/$1.cjs',
+    '^cohort/(testing|element|vue|react|constants)$': '<rootDir>/dist/node/$1.cjs',
   },
   // Vue and its test utils resolve to their CommonJS builds, as in Node.
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },

@@ -1,5 +1,10 @@
 import type { Answer, ExperimentData } from './types.js';
 
+/** An array of keys, copied and frozen; pushed data of another shape is passed through as given (as GitLab does). */
+function frozenKeys(keys: unknown): string[] {
+  return (Array.isArray(keys) ? Object.freeze([...(keys as unknown[])]) : keys) as string[];
+}
+
 /** What getExperimentData shows of an answer: only assignments and pushed data have data. */
 export function dataOf(answer: Answer): ExperimentData | undefined {
   if (!answer.tracked && answer.reason !== 'published') return undefined;
@@ -7,6 +12,6 @@ export function dataOf(answer: Answer): ExperimentData | undefined {
     experiment: answer.experiment,
     ...(answer.key !== '' ? { key: answer.key } : {}),
     variant: answer.variant,
-    ...(answer.migration_keys ? { migration_keys: Object.freeze([...answer.migration_keys]) as string[] } : {}),
+    ...(answer.migration_keys !== undefined ? { migration_keys: frozenKeys(answer.migration_keys) } : {}),
   });
 }

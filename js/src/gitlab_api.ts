@@ -3,9 +3,9 @@ import { runtime } from './runtime.js';
 import { experimentContext } from './tracking.js';
 import type { ExperimentContext, ExperimentData, VariantHandlers } from './types.js';
 
-/** GitLab's default and candidate variant names. */
-export const DEFAULT_VARIANT = 'control';
-export const CANDIDATE_VARIANT = 'candidate';
+import { CANDIDATE_VARIANT, DEFAULT_VARIANT } from './constants.js';
+
+export { CANDIDATE_VARIANT, DEFAULT_VARIANT };
 
 /**
  * `{experiment, key, variant, migration_keys?}` for `name`, or undefined:

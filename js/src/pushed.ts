@@ -3,8 +3,6 @@ import type { CohortError, ExperimentData } from './types.js';
 
 /** Longest experiment name, variant or key accepted from pushed data or stubs. */
 export const MAX_NAME_LENGTH = 256;
-/** The most migration keys accepted for one pushed entry. */
-export const MAX_MIGRATION_KEYS = 32;
 /** The most pushed entries `getAllExperimentContexts` looks at. */
 export const MAX_PUSHED_ENTRIES = 1_000;
 
@@ -114,22 +112,17 @@ export function sanitizePushed(name: string, entry: unknown, report: Report): Ex
     if (!isValidName(key)) return problem(`key: expected a string of 1 to ${MAX_NAME_LENGTH} characters, got ${describe(key)}`);
     data.key = key;
   }
-  if (migrationKeys !== undefined && migrationKeys !== null) {
-    if (
-      !Array.isArray(migrationKeys) ||
-      migrationKeys.length > MAX_MIGRATION_KEYS ||
-      !migrationKeys.every(isValidName)
-    ) {
-      return problem(`migration_keys: expected at most ${MAX_MIGRATION_KEYS} key strings`);
-    }
-    data.migration_keys = [...migrationKeys];
+  // GitLab keeps migration_keys whatever it holds (lodash's pick), so it is
+  // passed through as given: an array is copied, anything else kept as is.
+  if (migrationKeys !== undefined) {
+    data.migration_keys = Array.isArray(migrationKeys) ? [...(migrationKeys as unknown[])] as string[] : (migrationKeys as string[]);
   }
   // GitLab's order of fields: experiment, key, variant, migration_keys.
   return {
     experiment: data.experiment,
     ...(data.key !== undefined ? { key: data.key } : {}),
     variant: data.variant,
-    ...(data.migration_keys ? { migration_keys: data.migration_keys } : {}),
+    ...(data.migration_keys !== undefined ? { migration_keys: data.migration_keys } : {}),
   };
 }
 

@@ -454,7 +454,7 @@ export class Runtime {
           key: pushed.key ?? '',
           reason: 'published',
           variant_index: Math.max(variants?.indexOf(pushed.variant) ?? 0, 0),
-          ...(pushed.migration_keys ? { migration_keys: pushed.migration_keys } : {}),
+          ...(pushed.migration_keys !== undefined ? { migration_keys: pushed.migration_keys } : {}),
         });
       }
     }

@@ -27,7 +27,10 @@ export function stubExperiments(experiments: Record<string, string> = {}): StubE
       const variant = (experiments as Record<string, unknown>)[name];
       if (!isValidName(name)) errors.push({ path: name, message: 'expected a non-empty experiment name' });
       else if (!isValidName(variant)) errors.push({ path: name, message: `expected a variant name, got ${describe(variant)}` });
-      else state.stubs.set(name, variant);
+      else {
+        state.stubs.set(name, variant);
+        rememberStub(name, variant);
+      }
     }
   }
   // To onError, never to the console: GitLab's helper accepts any value silently.
@@ -36,12 +39,50 @@ export function stubExperiments(experiments: Record<string, string> = {}): StubE
   return errors;
 }
 
+/**
+ * Where stubs are made, scoped the way Jest and Vitest scope hooks: a stub
+ * made in a test or a beforeEach belongs to that test and is undone after
+ * it (what the block stubbed before comes back); a stub made in a beforeAll
+ * or a describe body belongs to that describe block and is undone after its
+ * last hook, or at the file's end when the block is not known (Vitest
+ * without globals, describe.each/only/skip).
+ */
+const scope = {
+  inTest: false,
+  testStubs: new Set<string>(),
+  /** The blocks being run, outermost (the file) first, each with its stubs. */
+  blocks: [{ stubs: new Map<string, string>() }] as { stubs: Map<string, string> }[],
+};
+
+/** The variant the enclosing blocks stub for `name`, if any. */
+function blockStub(name: string): string | undefined {
+  for (let i = scope.blocks.length - 1; i >= 0; i--) {
+    const variant = scope.blocks[i]!.stubs.get(name);
+    if (variant !== undefined) return variant;
+  }
+  return undefined;
+}
+
+function rememberStub(name: string, variant: string): void {
+  if (scope.inTest) scope.testStubs.add(name);
+  else scope.blocks[scope.blocks.length - 1]!.stubs.set(name, variant);
+}
+
+/** Puts back what the enclosing blocks stub for each of `names`, or nothing. */
+function undoStubs(names: Iterable<string>): void {
+  for (const name of names) {
+    const before = blockStub(name);
+    if (before === undefined) state.stubs.delete(name);
+    else state.stubs.set(name, before);
+  }
+}
+
 /** Removes every stub and forgets the recorded events. */
 export function restoreExperiments(): void {
   state.stubs.clear();
-  state.recorded.length = 0;
-  for (const reset of state.resets) reset();
-  changed();
+  for (const block of scope.blocks) block.stubs.clear();
+  scope.testStubs.clear();
+  forgetTest();
 }
 
 /** Every tracking event emitted since the last restore, oldest first. */
@@ -49,7 +90,83 @@ export function recordedEvents(): TrackingEvent[] {
   return [...state.recorded];
 }
 
-// Jest (and Vitest with globals) expose afterEach: restore after every test
-// of each file that imports this module, with no set-up file.
-const hooks = globalThis as { afterEach?: (fn: () => void) => void };
-if (typeof hooks.afterEach === 'function') hooks.afterEach(restoreExperiments);
+/** After a test: its stubs, recorded events and session memory go. */
+function forgetTest(): void {
+  state.recorded.length = 0;
+  for (const reset of state.resets) reset();
+  changed();
+}
+
+function afterTest(): void {
+  undoStubs(scope.testStubs);
+  scope.testStubs.clear();
+  scope.inTest = false;
+  forgetTest();
+}
+
+type Hook = (fn: () => void) => void;
+type Describe = ((name: unknown, fn: unknown, ...rest: unknown[]) => unknown) & Record<string, unknown>;
+interface Runner {
+  beforeEach?: unknown;
+  afterEach?: unknown;
+  beforeAll?: unknown;
+  afterAll?: unknown;
+  describe?: unknown;
+}
+
+/**
+ * Wraps the runner's global `describe` so each block opens a scope for the
+ * stubs its beforeAll hooks make and closes it after its last hook.
+ */
+function scopeBlocks(runner: Runner): void {
+  const original = runner.describe as Describe;
+  const beforeAll = runner.beforeAll as Hook;
+  const afterAll = runner.afterAll as Hook;
+  const wrapped = function describe(this: unknown, name: unknown, fn: unknown, ...rest: unknown[]) {
+    if (typeof fn !== 'function') return original.call(this, name, fn, ...rest);
+    return original.call(
+      this,
+      name,
+      function block(this: unknown, ...args: unknown[]) {
+        const own = { stubs: new Map<string, string>() };
+        beforeAll(() => {
+          scope.blocks.push(own);
+        });
+        const result = (fn as (...a: unknown[]) => unknown).apply(this, args);
+        afterAll(() => {
+          const index = scope.blocks.lastIndexOf(own);
+          if (index > 0) scope.blocks.splice(index, 1);
+          undoStubs(own.stubs.keys());
+          changed();
+        });
+        return result;
+      },
+      ...rest,
+    );
+  } as Describe;
+  Object.assign(wrapped, original); // describe.each, .only, .skip: scoped to the file
+  try {
+    runner.describe = wrapped;
+  } catch {
+    // a read-only describe: its blocks' stubs last until the file ends
+  }
+}
+
+/** Registers the scoping hooks with a test runner's hook functions. */
+export function installHooks(hooks: Runner, global = false): void {
+  if (typeof hooks.afterEach !== 'function') return;
+  if (typeof hooks.beforeEach === 'function') {
+    (hooks.beforeEach as Hook)(() => {
+      scope.inTest = true;
+    });
+  }
+  (hooks.afterEach as Hook)(afterTest);
+  if (typeof hooks.afterAll === 'function') (hooks.afterAll as Hook)(restoreExperiments);
+  if (global && typeof hooks.describe === 'function' && typeof hooks.beforeAll === 'function' && typeof hooks.afterAll === 'function') {
+    scopeBlocks(hooks);
+  }
+}
+
+// Jest (and Vitest with globals) expose the hooks on globalThis: every file
+// that imports this module is scoped, with no set-up file.
+installHooks(globalThis as Runner, true);

@@ -4,8 +4,9 @@ import { dataOf } from './experiment_data.js';
 import { record, state } from './state.js';
 import type { Answer, CohortError, ExperimentData, KeyValueStorage, Tracker, TrackingEvent } from './types.js';
 
-/** GLEX's Snowplow schema for the experiment context (SPEC §4): GitLab's current TRACKING_CONTEXT_SCHEMA (`~/experimentation/constants`); older GitLab used 1-0-0. */
-export const TRACKING_CONTEXT_SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3';
+import { TRACKING_CONTEXT_SCHEMA } from './constants.js';
+
+export { TRACKING_CONTEXT_SCHEMA };
 
 const SESSION_PREFIX = 'cohort.assigned:';
 /** Assignments remembered in memory; the oldest are forgotten beyond this. */

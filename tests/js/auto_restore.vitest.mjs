@@ -1,6 +1,6 @@
 // Vitest without globals: cohort/testing registers its restore hook through
 // the vitest module itself, so stubs never leak into the next test.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getExperimentData } from 'cohort';
 import { stubExperiments } from 'cohort/testing';
 
@@ -12,5 +12,24 @@ describe('stubs under Vitest', () => {
 
   it('are gone in the next test', () => {
     expect(getExperimentData('my_experiment')).toBeUndefined();
+  });
+});
+
+describe('a stub made in beforeAll under Vitest', () => {
+  beforeAll(() => {
+    stubExperiments({ prompt: 'candidate' });
+  });
+
+  it('is seen by the first test', () => {
+    expect(getExperimentData('prompt')).toEqual({ experiment: 'prompt', variant: 'candidate' });
+  });
+
+  it('and by the next', () => {
+    stubExperiments({ mine: 'candidate' });
+    expect(getExperimentData('prompt')).toEqual({ experiment: 'prompt', variant: 'candidate' });
+  });
+
+  it("while a test's own stub is gone after it", () => {
+    expect(getExperimentData('mine')).toBeUndefined();
   });
 });

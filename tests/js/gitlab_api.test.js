@@ -38,6 +38,15 @@ describe('getExperimentData', () => {
     expect(getExperimentData('abc')).toStrictEqual({ experiment: 'abc', key: 'k2', variant: 'control' });
   });
 
+  it('passes migration_keys through as given, whatever its shape, as GitLab picks it', () => {
+    // GitLab's getExperimentData picks experiment, key, variant and
+    // migration_keys and checks none of them.
+    for (const keys of ['k', 7, null, { old: 1 }, ['a', 2, null], Array.from({ length: 100 }, (_, i) => `k${i}`)]) {
+      window.gl = { experiments: { abc: { experiment: 'abc', key: 'k1', variant: 'candidate', migration_keys: keys } } };
+      expect(getExperimentData('abc')).toStrictEqual({ experiment: 'abc', key: 'k1', variant: 'candidate', migration_keys: keys });
+    }
+  });
+
   it('reads the legacy window.gon.experiment, and window.gl wins over it', () => {
     window.gon = { experiment: { abc: { experiment: 'abc', key: 'gon', variant: 'blue' } } };
     expect(getExperimentData('abc')).toEqual({ experiment: 'abc', key: 'gon', variant: 'blue' });

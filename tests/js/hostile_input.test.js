@@ -24,7 +24,6 @@ describe('pushed data', () => {
     ['a numeric variant', { experiment: 'abc', variant: 7 }, 'variant: expected a string'],
     ['a variant of 100 kB', { experiment: 'abc', variant: 'x'.repeat(100_000) }, 'a string of 100000 characters'],
     ['another experiment name', { experiment: 'other', variant: 'candidate' }, 'experiment: expected "abc"'],
-    ['bad migration keys', { experiment: 'abc', variant: 'candidate', migration_keys: 'k' }, 'migration_keys'],
   ])('%s: no data, control, and one report', (_what, entry, message) => {
     window.gl = { experiments: { abc: entry } };
     expect(getExperimentData('abc')).toBeUndefined();

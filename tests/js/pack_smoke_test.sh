@@ -79,4 +79,82 @@ module.exports = {
 JS
 NODE_PATH="$root/js/node_modules" node "$root/js/node_modules/jest/bin/jest.js" --rootDir . \
   --config jest.config.cjs --testEnvironment "$root/js/node_modules/jest-environment-jsdom" gitlab_style.test.js
+
+# GitLab's own module paths, through the moduleNameMapper block js/README.md
+# documents (read from the README, so the block is what is tested), under a
+# set-up that fails on any console.warn/console.error as GitLab's does.
+node -e '
+const fs = require("fs");
+const readme = fs.readFileSync(process.argv[1], "utf8");
+const block = readme.split("<!-- gitlab-aliases:jest -->")[1].split("```js")[1].split("```")[0];
+const config = {};
+new Function("module", block)({ set exports(v) { Object.assign(config, v); } });
+if (Object.keys(config.moduleNameMapper ?? {}).length !== 4) throw new Error("README: the Jest alias block has not four aliases");
+config.testEnvironment = "jsdom";
+config.transform = {};
+config.setupFilesAfterEach = undefined;
+config.setupFilesAfterEnv = ["<rootDir>/console_fails.js"];
+config.testEnvironmentOptions = { customExportConditions: ["node", "require", "default"] };
+fs.writeFileSync("jest.gitlab.config.cjs", "module.exports = " + JSON.stringify(config, null, 2) + ";\n");
+' "$root/js/README.md"
+cat > console_fails.js <<'JS'
+// As GitLab's test environment: any console.warn or console.error fails the test.
+for (const method of ['warn', 'error']) {
+  console[method] = (...args) => {
+    throw new Error(`unexpected console.${method}: ${args.join(' ')}`);
+  };
+}
+JS
+cat > gitlab_paths.test.js <<'JS'
+const { getAllExperimentContexts, getExperimentData, isExperimentVariant } = require('~/experimentation/utils');
+const { CANDIDATE_VARIANT, TRACKING_CONTEXT_SCHEMA } = require('~/experimentation/constants');
+const { stubExperiments } = require('helpers/experimentation_helper');
+const GitlabExperiment = require('~/experimentation/components/gitlab_experiment.vue').default;
+const { mount } = require('@vue/test-utils');
+const { h } = require('vue');
+
+afterEach(() => {
+  delete window.gl;
+  delete window.gon;
+});
+
+describe('stubbed in beforeAll', () => {
+  beforeAll(() => {
+    stubExperiments({ enable_prompt: CANDIDATE_VARIANT });
+  });
+
+  it('is seen by the first test', () => {
+    expect(isExperimentVariant('enable_prompt')).toBe(true);
+  });
+
+  it('and by the next', () => {
+    expect(getExperimentData('enable_prompt')).toEqual({ experiment: 'enable_prompt', variant: 'candidate' });
+  });
+});
+
+it('reads window.gl.experiments and the legacy window.gon.experiment', () => {
+  window.gon = { experiment: { legacy: { experiment: 'legacy', key: 'k0', variant: 'control' } } };
+  window.gl = { experiments: { pushed: { experiment: 'pushed', key: 'k1', variant: 'candidate', migration_keys: 'as-given' } } };
+  expect(getExperimentData('legacy')).toEqual({ experiment: 'legacy', key: 'k0', variant: 'control' });
+  expect(getExperimentData('pushed')).toEqual({ experiment: 'pushed', key: 'k1', variant: 'candidate', migration_keys: 'as-given' });
+  expect(getAllExperimentContexts().map((c) => c.schema)).toEqual([TRACKING_CONTEXT_SCHEMA, TRACKING_CONTEXT_SCHEMA]);
+  expect(TRACKING_CONTEXT_SCHEMA).toBe('iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3');
+});
+
+it('renders the slot of the stubbed variant through the aliased component', () => {
+  stubExperiments({ pill_color: 'candidate' });
+  const wrapper = mount(GitlabExperiment, {
+    props: { name: 'pill_color' },
+    slots: { control: () => h('p', 'control'), candidate: () => h('p', 'candidate') },
+  });
+  expect(wrapper.text()).toBe('candidate');
+});
+
+it('accepts any stub value without writing to the console', () => {
+  expect(() => stubExperiments({ undefined: undefined })).not.toThrow();
+  expect(getExperimentData('undefined')).toBeUndefined();
+});
+JS
+NODE_PATH="$root/js/node_modules" node "$root/js/node_modules/jest/bin/jest.js" --rootDir . \
+  --config jest.gitlab.config.cjs --testEnvironment "$root/js/node_modules/jest-environment-jsdom" gitlab_paths.test.js
 echo "npm pack smoke test: ok"
