@@ -22,8 +22,29 @@ const trimmedLines = (text) => text.split('\n').map((l) => l.trim()).filter((l) 
 describe('js/README.md', () => {
   it('has snippets', () => assert.ok(blocks.filter((b) => b.lang === 'js').length >= 3));
 
+  // Configuration blocks (`// jest.config.js`, `// webpack.config.js`): the
+  // Jest aliases run in the pack test (tests/js/pack_smoke_test.sh reads
+  // them from this README); here both must load and map GitLab's modules to
+  // the same package entries.
+  const configs = Object.fromEntries(
+    blocks
+      .filter((b) => b.lang === 'js' && /^\/\/ (jest|webpack)\.config\.js$/.test(b.code.split('\n')[0]))
+      .map((b) => {
+        const module = {};
+        new Function('module', b.code)(module);
+        return [b.code.split('\n')[0].slice(3), module.exports];
+      }),
+  );
+  it('gives the GitLab aliases for Jest and webpack, mapping the same modules alike', () => {
+    const jest = Object.entries(configs['jest.config.js'].moduleNameMapper).map(([from, to]) => [from.replace(/^\^|\$$/g, '').replace(/\\\./g, '.'), to]);
+    assert.equal(jest.length, 4);
+    const webpack = Object.entries(configs['webpack.config.js'].resolve.alias).map(([from, to]) => [from.replace(/\$$/, ''), to]);
+    assert.deepEqual(webpack, jest.filter(([from]) => !from.startsWith('helpers/')));
+  });
+
   for (const block of blocks.filter((b) => b.lang === 'js')) {
     const first = block.code.split('\n')[0];
+    if (/^\/\/ (jest|webpack)\.config\.js$/.test(first)) continue;
     if (/\bit\(/.test(block.code)) {
       it(`test snippet ${block.index} (${first}) passes under Vitest`, () => {
         const file = join(root, 'tests', 'js', `readme-snippet-${block.index}.vitest.mjs`);
