@@ -1,5 +1,5 @@
 // Jest runs the suites in tests/js against the built package (dist/), under
-// jsdom, with no set-up file: `cohort/testing` registers its own afterEach.
+// jsdom, with no set-up file: `cohort-ab/testing` registers its own afterEach.
 const path = require('node:path');
 
 module.exports = {
@@ -10,8 +10,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.vitest\\.'],
   modulePaths: [path.join(__dirname, 'node_modules')],
   moduleNameMapper: {
-    '^cohort$': '<rootDir>/dist/node/index.cjs',
-    '^cohort/(testing|element|vue|react|constants)$': '<rootDir>/dist/node/$1.cjs',
+    '^cohort-ab$': '<rootDir>/dist/node/index.cjs',
+    '^cohort-ab/(testing|element|vue|react|constants)$': '<rootDir>/dist/node/$1.cjs',
   },
   // Vue and its test utils resolve to their CommonJS builds, as in Node.
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },

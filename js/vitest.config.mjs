@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
 const dist = (file) => fileURLToPath(new URL(`./dist/node/${file}`, import.meta.url));
 const root = fileURLToPath(new URL('../tests/js', import.meta.url));
 const alias = [
-  { find: /^cohort\/testing$/, replacement: dist('testing.js') },
-  { find: /^cohort$/, replacement: dist('index.js') },
+  { find: /^cohort-ab\/testing$/, replacement: dist('testing.js') },
+  { find: /^cohort-ab$/, replacement: dist('index.js') },
 ];
 
 export default defineConfig({

@@ -1,4 +1,4 @@
-// `cohort/constants`: the names GitLab's `~/experimentation/constants`
+// `cohort-ab/constants`: the names GitLab's `~/experimentation/constants`
 // exports, with GitLab's current values, so that module can be aliased here.
 
 /** GLEX's Snowplow schema for the experiment context (SPEC §4): GitLab's current one; older GitLab used 1-0-0. */

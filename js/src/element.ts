@@ -1,4 +1,4 @@
-// `cohort/element`: the <gitlab-experiment name="…"> custom element, framework
+// `cohort-ab/element`: the <gitlab-experiment name="…"> custom element, framework
 // free. Importing the module defines the element where there is a DOM.
 //
 //   <gitlab-experiment name="pill_color">

@@ -1,4 +1,4 @@
-// The `cohort` package: GitLab's experimentation API, local resolution in
+// The `cohort-ab` package: GitLab's experimentation API, local resolution in
 // WebAssembly, tracking. See the package README for the contract.
 import { runtime } from './runtime.js';
 import { isValidName } from './pushed.js';

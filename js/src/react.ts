@@ -1,4 +1,4 @@
-// `cohort/react`: <Experiment name="pill_color" variants={{ control: …, red: … }} />
+// `cohort-ab/react`: <Experiment name="pill_color" variants={{ control: …, red: … }} />
 // and the useExperimentVariant hook.
 //
 // Renders the assigned variant's entry; control's when there is no data or

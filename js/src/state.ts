@@ -2,7 +2,7 @@ import type { CohortError, TrackingEvent } from './types.js';
 
 /**
  * State shared by every copy of the package loaded in one realm (the ESM and
- * CommonJS builds, `cohort` and `cohort/testing`): kept on globalThis under a
+ * CommonJS builds, `cohort-ab` and `cohort-ab/testing`): kept on globalThis under a
  * registered symbol, so a stub set through one copy is seen by all.
  */
 export interface SharedState {

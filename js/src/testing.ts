@@ -1,4 +1,4 @@
-// `cohort/testing`: GitLab's stubExperiments for Jest and Vitest, restored
+// `cohort-ab/testing`: GitLab's stubExperiments for Jest and Vitest, restored
 // automatically after each test, and the recorder of tracking events.
 import { isValidName, describe } from './pushed.js';
 import { changed, state } from './state.js';

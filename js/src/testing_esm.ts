@@ -1,4 +1,4 @@
-// The ES module build of `cohort/testing`: Vitest without globals has no
+// The ES module build of `cohort-ab/testing`: Vitest without globals has no
 // afterEach on globalThis, so register the restore hook through its module.
 export * from './testing.js';
 import { installHooks } from './testing.js';

@@ -1,4 +1,4 @@
-// `cohort/vue`: GitLab's `gitlab_experiment.vue` for Vue 3, a drop-in.
+// `cohort-ab/vue`: GitLab's `gitlab_experiment.vue` for Vue 3, a drop-in.
 //
 //   <gitlab-experiment name="pill_color">
 //     <template #control>…</template>

@@ -1,8 +1,8 @@
 // Vitest without globals: cohort/testing registers its restore hook through
 // the vitest module itself, so stubs never leak into the next test.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getExperimentData } from 'cohort';
-import { stubExperiments } from 'cohort/testing';
+import { getExperimentData } from 'cohort-ab';
+import { stubExperiments } from 'cohort-ab/testing';
 
 describe('stubs under Vitest', () => {
   it('are read in the test that sets them', () => {

@@ -4,9 +4,9 @@
 // context and attribute changes, and that no data becomes markup.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const { init, setContext } = require('cohort');
-const { stubExperiments } = require('cohort/testing');
-const { EXPERIMENT_TAG, RENDER_EVENT, defineExperimentElement } = require('cohort/element');
+const { init, setContext } = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
+const { EXPERIMENT_TAG, RENDER_EVENT, defineExperimentElement } = require('cohort-ab/element');
 const { exampleDefinitions, root } = require('./paths');
 const { nativeAnswer } = require('./native_cli');
 
@@ -206,7 +206,7 @@ describe('when it renders', () => {
 
 describe('rendering again', () => {
   it('follows stubs: a new variant replaces the old one, restoring goes back to control', () => {
-    const { restoreExperiments } = require('cohort/testing');
+    const { restoreExperiments } = require('cohort-ab/testing');
     const element = experimentElement('pill_color', ['control', 'red', 'blue']);
     document.body.appendChild(element);
     stubExperiments({ pill_color: 'red' });

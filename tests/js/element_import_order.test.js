@@ -2,8 +2,8 @@
 // component spec might: the runtime is then created by the element's first
 // render, while the engine loads synchronously and tells listeners, which
 // ask for the runtime again. Exactly one runtime must come of it.
-const { stubExperiments } = require('cohort/testing');
-require('cohort/element');
+const { stubExperiments } = require('cohort-ab/testing');
+require('cohort-ab/element');
 
 const shared = () => globalThis[Symbol.for('cohort.state.v1')];
 

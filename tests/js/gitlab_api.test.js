@@ -9,8 +9,8 @@ const {
   init,
   isExperimentVariant,
   TRACKING_CONTEXT_SCHEMA,
-} = require('cohort');
-const { stubExperiments } = require('cohort/testing');
+} = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
 
 const SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3';
 

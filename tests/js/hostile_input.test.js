@@ -1,8 +1,8 @@
 // Hostile pushed data, stubs, contexts and definitions (SPEC §8): the answer
 // is control (or the data is skipped), onError names what was wrong and
 // where, nothing throws into rendering code, and no prototype is polluted.
-const { getAllExperimentContexts, getExperimentData, getExperimentVariant, init, run, setContext } = require('cohort');
-const { stubExperiments } = require('cohort/testing');
+const { getAllExperimentContexts, getExperimentData, getExperimentVariant, init, run, setContext } = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
 
 let errors;
 beforeEach(() => {

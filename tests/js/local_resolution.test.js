@@ -3,7 +3,7 @@
 // answers run() gives for the same context.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const { getExperimentData, init, run, setContext } = require('cohort');
+const { getExperimentData, init, run, setContext } = require('cohort-ab');
 const { exampleDefinitions, nativeCli } = require('./paths');
 
 const definitions = fs.readFileSync(exampleDefinitions, 'utf8');

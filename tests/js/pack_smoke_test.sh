@@ -15,8 +15,8 @@ npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "$work/$tarball"
 
 node -e '
-const { getExperimentData, init, run } = require("cohort");
-const { stubExperiments } = require("cohort/testing");
+const { getExperimentData, init, run } = require("cohort-ab");
+const { stubExperiments } = require("cohort-ab/testing");
 init({ definitions: { experiments: [{ name: "e", variants: ["control", "a"], weights: [0, 1] }] }, context: { id: 1 } });
 if (run("e").variant !== "a") throw new Error("require: local resolution failed");
 stubExperiments({ my_experiment: "candidate" });
@@ -25,8 +25,8 @@ console.log("require: ok");
 '
 
 node --input-type=module -e '
-import { getExperimentData, init, run, ready } from "cohort";
-import { stubExperiments } from "cohort/testing";
+import { getExperimentData, init, run, ready } from "cohort-ab";
+import { stubExperiments } from "cohort-ab/testing";
 await ready;
 init({ definitions: { experiments: [{ name: "e", variants: ["control", "a"], weights: [0, 1] }] }, context: { id: 1 } });
 if (run("e").variant !== "a") throw new Error("import: local resolution failed");
@@ -39,14 +39,14 @@ console.log("import: ok");
 # the adapters find their peer (vue, react) where the app has it, here the
 # project's own install through NODE_PATH.
 NODE_PATH="$root/js/node_modules" node -e '
-const { defineExperimentElement, EXPERIMENT_TAG } = require("cohort/element");
+const { defineExperimentElement, EXPERIMENT_TAG } = require("cohort-ab/element");
 if (defineExperimentElement() !== undefined || EXPERIMENT_TAG !== "gitlab-experiment") throw new Error("element: defined without a DOM");
-const { GitlabExperiment } = require("cohort/vue");
+const { GitlabExperiment } = require("cohort-ab/vue");
 if (GitlabExperiment.name !== "GitlabExperiment") throw new Error("vue: no GitlabExperiment");
 const { createElement } = require("react");
 const { renderToString } = require("react-dom/server");
-const { Experiment } = require("cohort/react");
-const { stubExperiments } = require("cohort/testing");
+const { Experiment } = require("cohort-ab/react");
+const { stubExperiments } = require("cohort-ab/testing");
 stubExperiments({ pill_color: "red" });
 const html = renderToString(createElement(Experiment, { name: "pill_color", variants: { control: "grey", red: "red" } }));
 if (html !== "red") throw new Error(`react: rendered ${html}`);
@@ -56,8 +56,8 @@ console.log("element, vue, react: ok");
 # Jest from the project's own install, run against the installed package;
 # the folder has no set-up file, so the restore between tests is the package's.
 cat > gitlab_style.test.js <<'JS'
-const { getExperimentData, isExperimentVariant } = require('cohort');
-const { stubExperiments } = require('cohort/testing');
+const { getExperimentData, isExperimentVariant } = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
 
 describe('a component behind an experiment', () => {
   it('reads the stubbed variant', () => {

@@ -1,4 +1,4 @@
-// `cohort/react`: <Experiment name variants={{ control, red }} /> and the
+// `cohort-ab/react`: <Experiment name variants={{ control, red }} /> and the
 // useExperimentVariant hook. The variant comes from GitLab's
 // getExperimentVariant (stubs, then window.gl / window.gon, then local
 // resolution; 'control' without data); the component renders that variant's
@@ -9,9 +9,9 @@ const fs = require('node:fs');
 const { createElement } = require('react');
 const { act, render, renderHook } = require('@testing-library/react');
 const { renderToString } = require('react-dom/server');
-const { Experiment, useExperimentVariant } = require('cohort/react');
-const { getExperimentVariant, init, setContext } = require('cohort');
-const { stubExperiments } = require('cohort/testing');
+const { Experiment, useExperimentVariant } = require('cohort-ab/react');
+const { getExperimentVariant, init, setContext } = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
 const { exampleDefinitions } = require('./paths');
 const { nativeAnswer } = require('./native_cli');
 

@@ -1,6 +1,6 @@
 // The snippets of js/README.md run, and print what their comments say:
 //   ```js  blocks with `it(` run under Vitest (Jest-style globals);
-//          the others run in Node as modules inside js/ (so `cohort` is the
+//          the others run in Node as modules inside js/ (so `cohort-ab` is the
 //          package itself) and must print, line by line, the `// → value`
 //          comments in order (text after two spaces is a remark);
 //   ```html blocks are excerpts of demo/index.html, which the browser tests run.

@@ -2,8 +2,8 @@
 // made in beforeAll is seen by every test of its block (EE's merge-request
 // widget prompt spec stubs that way); one made in a test or a beforeEach is
 // undone after that test, and what the block stubbed comes back.
-const { getExperimentData, getExperimentVariant } = require('cohort');
-const { stubExperiments } = require('cohort/testing');
+const { getExperimentData, getExperimentVariant } = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
 
 describe('a stub made in beforeAll', () => {
   beforeAll(() => {

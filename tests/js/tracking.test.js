@@ -1,7 +1,7 @@
 // Tracking (SPEC §4): assignments once per session, custom events with the
 // experiment context, the four sinks, Do-Not-Track, failing sinks.
-const { edxTracker, init, run, segmentTracker, setContext, snowplowTracker, track, getExperimentData } = require('cohort');
-const { recordedEvents, stubExperiments } = require('cohort/testing');
+const { edxTracker, init, run, segmentTracker, setContext, snowplowTracker, track, getExperimentData } = require('cohort-ab');
+const { recordedEvents, stubExperiments } = require('cohort-ab/testing');
 
 const SCHEMA = 'iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3';
 const definitions = {
@@ -48,12 +48,12 @@ it('remembers assignments across reloads of the page in the same session', () =>
   run('pill_color');
   // restoreExperiments forgets what this page has seen in memory, as a reload
   // would; sessionStorage still holds the assignment.
-  require('cohort/testing').restoreExperiments();
+  require('cohort-ab/testing').restoreExperiments();
   events.length = 0;
   run('pill_color');
   expect(events).toEqual([]);
   sessionStorage.clear();
-  require('cohort/testing').restoreExperiments();
+  require('cohort-ab/testing').restoreExperiments();
   run('pill_color');
   expect(events).toHaveLength(1);
 });

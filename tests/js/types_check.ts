@@ -18,11 +18,11 @@ import {
   type ExperimentContext,
   type ExperimentData,
   type TrackingEvent,
-} from 'cohort';
-import { recordedEvents, restoreExperiments, stubExperiments } from 'cohort/testing';
-import { defineExperimentElement, EXPERIMENT_TAG, RENDER_EVENT, type GitlabExperimentElement, type RenderDetail } from 'cohort/element';
-import { GitlabExperiment } from 'cohort/vue';
-import { Experiment, useExperimentVariant, type ExperimentProps } from 'cohort/react';
+} from 'cohort-ab';
+import { recordedEvents, restoreExperiments, stubExperiments } from 'cohort-ab/testing';
+import { defineExperimentElement, EXPERIMENT_TAG, RENDER_EVENT, type GitlabExperimentElement, type RenderDetail } from 'cohort-ab/element';
+import { GitlabExperiment } from 'cohort-ab/vue';
+import { Experiment, useExperimentVariant, type ExperimentProps } from 'cohort-ab/react';
 import { createElement } from 'react';
 import { h } from 'vue';
 

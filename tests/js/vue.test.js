@@ -1,4 +1,4 @@
-// `cohort/vue`: GitlabExperiment, the drop-in for GitLab's
+// `cohort-ab/vue`: GitlabExperiment, the drop-in for GitLab's
 // gitlab_experiment.vue. The first block ports GitLab's own
 // spec/frontend/experimentation/components/gitlab_experiment_spec.js (its
 // expected texts), once with data in window.gon.experiment as that spec sets
@@ -9,9 +9,9 @@
 const fs = require('node:fs');
 const { h, nextTick } = require('vue');
 const { mount } = require('@vue/test-utils');
-const { GitlabExperiment } = require('cohort/vue');
-const { getExperimentVariant, init, setContext } = require('cohort');
-const { stubExperiments } = require('cohort/testing');
+const { GitlabExperiment } = require('cohort-ab/vue');
+const { getExperimentVariant, init, setContext } = require('cohort-ab');
+const { stubExperiments } = require('cohort-ab/testing');
 const { exampleDefinitions } = require('./paths');
 const { nativeAnswer } = require('./native_cli');
 
