@@ -21,6 +21,9 @@ class DefinitionParser {
   DefinitionParser(const LoadOptions& options, Errors& errors, Errors& warnings)
       : options_(options), errors_(errors), warnings_(warnings) {}
 
+  /// Filled by parse: see LoadResult::skipped.
+  std::map<std::string, std::string, std::less<>> skipped;
+
   std::shared_ptr<const Definitions> parse(Value document) {
     auto defs = std::make_shared<Definitions>();
     Value experiments;
@@ -71,8 +74,12 @@ class DefinitionParser {
     auto cursor = experiments.children();
     for (std::size_t i = 0; i < count; ++i, cursor.next()) {
       const std::string path = child_path(base, i);
+      const std::size_t errors_before = errors_.size();
       std::optional<Definition> def = parse_experiment(cursor.value(), path);
-      if (!def) continue;
+      if (!def) {
+        remember_skipped(cursor.value(), errors_before);
+        continue;
+      }
       if (const auto it = defs->index_.find(def->name); it != defs->index_.end()) {
         errors_.push_back({child_path(path, "name"),
                            "duplicate experiment name \"" + def->name + "\" (first defined at " +
@@ -82,6 +89,7 @@ class DefinitionParser {
       defs->index_.emplace(def->name, defs->experiments_.size());
       defs->experiments_.push_back(std::move(*def));
     }
+    for (const auto& [name, index] : defs->index_) skipped.erase(name);
     return defs;
   }
 
@@ -91,6 +99,13 @@ class DefinitionParser {
   bool fail(std::string path, std::string message) {
     errors_.push_back({std::move(path), std::move(message) + "; experiment skipped"});
     return false;
+  }
+
+  // A skipped experiment with a usable name keeps its first error.
+  void remember_skipped(Value source, std::size_t errors_before) {
+    const Value name = source.find("name");
+    if (!name.is_string() || name.string().empty() || errors_.size() == errors_before) return;
+    skipped.try_emplace(std::string(name.string()), errors_[errors_before].describe());
   }
 
   std::optional<Definition> parse_experiment(Value source, const std::string& path) {
@@ -501,6 +516,7 @@ LoadResult Definitions::decode(std::string_view encoded, const LoadOptions& opti
   }
   DefinitionParser parser(options, result.errors, result.warnings);
   result.definitions = parser.parse(Value(reinterpret_cast<const unsigned char*>(encoded.data())));
+  result.skipped = std::move(parser.skipped);
   return result;
 }
 
@@ -509,6 +525,7 @@ LoadResult Definitions::load(const Json& document, const LoadOptions& options) {
   DefinitionParser parser(options, result.errors, result.warnings);
   const std::string encoded = encode_json(document);
   result.definitions = parser.parse(Value(reinterpret_cast<const unsigned char*>(encoded.data())));
+  result.skipped = std::move(parser.skipped);
   return result;
 }
 

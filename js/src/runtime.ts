@@ -125,6 +125,8 @@ export class Runtime {
   /** Each loaded experiment's index in the engine and its variants. */
   private loadedIndex = new Map<string, number>();
   private loadedVariants: string[][] = [];
+  /** Experiments the definitions name but that were skipped for an error (SPEC §8: reason `error`). */
+  private skipped = new Map<string, string>();
   private course: string | undefined;
   private secret = '';
   private sticky = { capacity: 10_000, ttlMs: 0 };
@@ -308,6 +310,7 @@ export class Runtime {
     for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
     this.loadedIndex = new Map(report.experiments.map((e, i) => [e.name, i]));
     this.loadedVariants = report.experiments.map((e) => e.variants);
+    this.skipped = new Map(Object.entries(report.skipped));
   }
 
   /** Fetches the `$regex` engine, then loads the definitions that need it. */
@@ -462,7 +465,10 @@ export class Runtime {
     if (contextError !== undefined) return answerOf(name, { reason: 'error', error: contextError });
     if (!this.engine) return answerOf(name, { reason: 'unknown' });
     const index = this.loadedIndex.get(name);
-    if (index === undefined) return answerOf(name, { reason: 'unknown' });
+    if (index === undefined) {
+      const error = this.skipped.get(name);
+      return answerOf(name, error === undefined ? { reason: 'unknown' } : { reason: 'error', error });
+    }
     const answer = this.engine.resolve(index, name, context, this.clock());
     if (answer.reason === 'error' && context !== undefined) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });

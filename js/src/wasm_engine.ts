@@ -21,6 +21,8 @@ export interface LoadedExperiment {
 /** What loading definitions reported. */
 export interface LoadReport {
   experiments: LoadedExperiment[];
+  /** Experiments skipped for an error: name -> the first error. */
+  skipped: Record<string, string>;
   errors: CoreError[];
   warnings: CoreError[];
 }
@@ -219,12 +221,12 @@ export class WasmEngine {
   /** Compiles an encoded definitions document, replacing the loaded one. */
   load(definitions: Uint8Array, secret: string, stickyCapacity: number, stickyTtlMs: number): LoadReport {
     const [secretLength, definitionsLength] = this.write([secret, definitions]);
-    const result = this.envelope<{ experiments: LoadedExperiment[]; reasons: Reason[] }>(
+    const result = this.envelope<{ experiments: LoadedExperiment[]; skipped: Record<string, string>; reasons: Reason[] }>(
       this.exports.cohort_load(secretLength!, definitionsLength!, stickyCapacity, stickyTtlMs),
     );
     this.reasons = result.value.reasons;
     this.variantsAt = result.value.experiments.map((e) => e.variants);
-    return { experiments: result.value.experiments, errors: result.errors, warnings: result.warnings };
+    return { experiments: result.value.experiments, skipped: result.value.skipped, errors: result.errors, warnings: result.warnings };
   }
 
   /** Makes an encoded context the current one; returns its problems. */

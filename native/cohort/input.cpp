@@ -7,30 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include "args.hpp"
 #include "cohort/json_text.hpp"
 #include "cohort/re2_regex_engine.hpp"
 
 namespace cohort::cli {
-namespace {
-
-// The index of the experiment an error path points into ("/experiments/3/…"
-// or "/3/…" for a bare array), or nullopt for document-level errors.
-std::optional<std::size_t> experiment_index(std::string_view path, std::string_view base) {
-  if (path.size() <= base.size() + 1 || path.substr(0, base.size()) != base ||
-      path[base.size()] != '/') {
-    return std::nullopt;
-  }
-  const std::string_view rest = path.substr(base.size() + 1);
-  std::size_t index = 0;
-  const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), index);
-  if (ec != std::errc() || end == rest.data()) return std::nullopt;
-  if (end != rest.data() + rest.size() && *end != '/') return std::nullopt;
-  return index;
-}
-
-}  // namespace
 
 void print_error(std::string_view message) {
   std::cerr << "cohort: " << message << '\n';
@@ -137,12 +120,9 @@ std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
     experiments = &*it;
     base = "/experiments";
   }
-  std::map<std::size_t, std::string> first_error;
-  for (const Error& error : result.errors) {
-    if (const auto index = experiment_index(error.path, base)) {
-      first_error.try_emplace(*index, error.describe());
-    }
-  }
+  // The order of the document, loaded and skipped experiments alike.
+  loaded.skipped = result.skipped;
+  std::set<std::string, std::less<>> listed;
   if (experiments) {
     for (std::size_t i = 0; i < experiments->size(); ++i) {
       const Json& entry = (*experiments)[i];
@@ -150,15 +130,10 @@ std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
       if (!entry.is_object() || name_it == entry.end() || !name_it->is_string()) continue;
       const std::string& name = name_it->get_ref<const std::string&>();
       const Definition* def = loaded.definitions->find(name);
-      if (def && def->path == child_path(base, i)) {
-        loaded.order.push_back(name);
-      } else if (!def && !loaded.skipped.count(name)) {
-        // A duplicate of a loaded name is not an answer of its own: the
-        // first definition wins, and the error was reported above.
-        const auto error = first_error.find(i);
-        loaded.skipped.emplace(name, error != first_error.end()
-                                         ? error->second
-                                         : "definition at " + child_path(base, i) + " skipped");
+      const bool loaded_here = def && def->path == child_path(base, i);
+      // A duplicate of a loaded name is not an answer of its own: the first
+      // definition wins, and the error was reported above.
+      if ((loaded_here || (!def && loaded.skipped.count(name))) && listed.insert(name).second) {
         loaded.order.push_back(name);
       }
     }

@@ -178,7 +178,8 @@ describe('contexts and definitions', () => {
       context: { id: 1 },
     });
     expect(errors).toEqual([expect.objectContaining({ source: 'definitions', path: '/experiments/0/weights/0' })]);
-    expect(run('bad')).toMatchObject({ variant: 'control', reason: 'unknown' });
+    // SPEC §8: a skipped experiment answers control with reason error, as the CLI does.
+    expect(run('bad')).toMatchObject({ variant: 'control', reason: 'error', error: expect.stringContaining('/experiments/0/weights/0') });
     expect(run('good')).toMatchObject({ variant: 'a' });
   });
 
@@ -214,7 +215,7 @@ describe('contexts and definitions', () => {
       init({ definitions: { experiments: [{ name: 'r', variants: ['control', 'a'], exclude: [{ email: { $regex: pattern } }] }] } });
       expect(errors[0]).toMatchObject({ source: 'definitions', path: '/experiments/0/exclude/0/email/$regex' });
       expect(errors[0].message).toContain('RE2 syntax');
-      expect(run('r')).toMatchObject({ reason: 'unknown' });
+      expect(run('r')).toMatchObject({ variant: 'control', reason: 'error' });
     }
   });
 

@@ -794,3 +794,26 @@ TEST(DefinitionsTest, IndexOfVariant) {
 
 }  // namespace
 }  // namespace cohort
+
+namespace cohort {
+namespace {
+
+// SPEC §8: a skipped experiment answers control with reason `error`, so the
+// loader names the skipped experiments and their first error.
+TEST(DefinitionsTest, SkippedExperimentsAreNamedWithTheirFirstError) {
+  const LoadResult r = Definitions::parse(R"({"experiments": [
+    {"name": "good"},
+    {"name": "bad", "weights": ["x", "y"]},
+    {"weights": [1, 1]},
+    {"name": "later", "state": "sideways"},
+    {"name": "later"}
+  ]})");
+  ASSERT_EQ(r.definitions->all().size(), 2u);
+  ASSERT_EQ(r.skipped.size(), 1u);  // "later" loaded at its second definition
+  ASSERT_TRUE(r.skipped.count("bad"));
+  EXPECT_EQ(r.skipped.at("bad").rfind("/experiments/1/weights", 0), 0u) << r.skipped.at("bad");
+  EXPECT_NE(r.skipped.at("bad").find("experiment skipped"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cohort

@@ -124,7 +124,16 @@ std::string Engine::load(std::string_view encoded_definitions, std::string_view 
     append_strings(def.variants, value);
     value += '}';
   }
-  value += "],\"reasons\":[";
+  value += "],\"skipped\":{";
+  first = true;
+  for (const auto& [name, error] : loaded.skipped) {
+    if (!first) value += ',';
+    first = false;
+    append_json_string(name, value);
+    value += ':';
+    append_json_string(error, value);
+  }
+  value += "},\"reasons\":[";
   for (int r = 0; r <= static_cast<int>(Reason::error); ++r) {
     if (r) value += ',';
     append_json_string(to_string(static_cast<Reason>(r)), value);

@@ -24,9 +24,9 @@ class Engine {
   Engine();
 
   /// Compiles a definitions document (in the value encoding) and replaces
-  /// the loaded one. The
-  /// envelope's value lists each experiment's name and variants, in
-  /// document order (the index `resolve` takes), and the reason names.
+  /// the loaded one. The envelope's value lists each experiment's name and
+  /// variants, in document order (the index `resolve` takes), the skipped
+  /// experiments with their first error, and the reason names.
   std::string load(std::string_view encoded_definitions, std::string_view secret,
                    double sticky_capacity, double sticky_ttl_ms);
   /// Makes the encoded context the one `resolve` uses when given none.

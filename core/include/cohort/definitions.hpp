@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -41,6 +42,11 @@ struct LoadResult {
   /// Problems that did not skip anything: unknown fields (likely typos), an
   /// unparseable enrollment bound (which excludes everyone).
   Errors warnings;
+  /// Experiments skipped for an error, by name: the first error, described
+  /// ("/experiments/1/weights: ..."). SPEC §8: they answer control with
+  /// reason `error` instead of vanishing. A name that also loaded (a later
+  /// definition of it) is not here.
+  std::map<std::string, std::string, std::less<>> skipped;
 };
 
 /// A definitions document compiled into an immutable, indexed form:
