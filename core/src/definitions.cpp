@@ -12,6 +12,47 @@
 #include "json_describe.hpp"
 
 namespace cohort {
+namespace {
+
+// The optimal string alignment distance (edits, adjacent swaps counted as
+// one) between two short ASCII names, capped: above `cap` it answers cap+1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], prev2[j - 2] + 1);
+      }
+    }
+    prev2.swap(prev);
+    prev.swap(row);
+  }
+  return prev[b.size()];
+}
+
+// The known name `key` most likely misspells: within two edits (one for
+// names of four letters or fewer), else "".
+template <std::size_t N>
+std::string_view nearest(std::string_view key, const std::string_view (&names)[N]) {
+  const std::size_t cap = key.size() <= 4 ? 1 : 2;
+  std::string_view best;
+  std::size_t best_distance = cap + 1;
+  for (const std::string_view name : names) {
+    const std::size_t d = edit_distance(key, name, cap);
+    if (d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 // Turns one JSON document into Definitions. Each experiment is checked field
 // by field; the first problem in an experiment skips it with an error that
@@ -33,7 +74,12 @@ class DefinitionParser {
     } else if (document.is_object()) {
       for (auto c = document.children(); !c.done(); c.next()) {
         if (c.key() != "experiments" && c.key() != "saved_groups") {
-          warnings_.push_back({child_path("", std::string(c.key())), "unknown field ignored"});
+          static constexpr std::string_view kDocumentFields[] = {"experiments", "saved_groups"};
+          const std::string_view near = nearest(c.key(), kDocumentFields);
+          warnings_.push_back({child_path("", std::string(c.key())),
+                               near.empty() ? "unknown field ignored"
+                                            : "unknown field ignored; did you mean \"" +
+                                                  std::string(near) + "\"?"});
         }
       }
       const Value groups = document.find("saved_groups");
@@ -121,17 +167,31 @@ class DefinitionParser {
               parse_edx(source, path, def) && parse_weights(source, path, def);
     if (!ok) return std::nullopt;
     for (auto c = source.children(); !c.done(); c.next()) {
-      if (!is_known_field(c.key()))
-        warnings_.push_back({child_path(path, std::string(c.key())), "unknown field ignored"});
+      if (is_known_field(c.key())) continue;
+      const std::string key(c.key());
+      const std::string_view near = nearest(key, kFields);
+      // A misspelt field whose intended one is absent would silently take
+      // that field's default ("variant" for "variants": a 50/50 split): an
+      // error, not a warning.
+      if (!near.empty() && source.find(near).missing()) {
+        fail(child_path(path, key), "unknown field; did you mean \"" + std::string(near) +
+                                        "\"? Without it the experiment would take its default");
+        return std::nullopt;
+      }
+      warnings_.push_back(
+          {child_path(path, key),
+           near.empty() ? "unknown field ignored"
+                        : "unknown field ignored; did you mean \"" + std::string(near) + "\"?"});
     }
     return def;
   }
 
+  static constexpr std::string_view kFields[] = {
+      "name",     "variants",   "num_buckets", "state",        "percentage",    "actors",
+      "weights",  "hash",       "seed",        "context_keys", "exclude",       "overrides",
+      "segments", "enrollment", "namespace",   "course_aware", "experiment_id", "description"};
+
   static bool is_known_field(std::string_view key) {
-    static constexpr std::string_view kFields[] = {
-        "name",     "variants",   "num_buckets", "state",        "percentage",    "actors",
-        "weights",  "hash",       "seed",        "context_keys", "exclude",       "overrides",
-        "segments", "enrollment", "namespace",   "course_aware", "experiment_id", "description"};
     return std::find(std::begin(kFields), std::end(kFields), key) != std::end(kFields);
   }
 

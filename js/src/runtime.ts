@@ -31,6 +31,33 @@ function answerOf(experiment: string, fields: Partial<Answer>): Answer {
   };
 }
 
+interface ResponseLike {
+  ok: boolean;
+  status: number;
+  statusText?: string;
+  url?: string;
+  json(): Promise<unknown>;
+}
+
+/** A fetch Response (what `fetch(url)` resolves to), recognised by shape so it works across realms. */
+function isResponse(value: unknown): value is ResponseLike {
+  try {
+    const r = value as Partial<ResponseLike> | null;
+    return r !== null && typeof r === 'object' && typeof r.json === 'function' && typeof r.status === 'number' && typeof r.ok === 'boolean';
+  } catch {
+    return false;
+  }
+}
+
+/** The JSON body of a definitions Response, or why there is none. */
+function responseBody(response: ResponseLike): Promise<unknown> {
+  if (!response.ok) {
+    const where = response.url ? ` for ${response.url}` : '';
+    return Promise.reject(new Error(`the definitions request answered ${response.status} ${response.statusText ?? ''}`.trimEnd() + where));
+  }
+  return response.json().catch((e: unknown) => Promise.reject(new Error(`the definitions response is not JSON (${thrownText(e)})`)));
+}
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   try {
     return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
@@ -241,6 +268,10 @@ export class Runtime {
       };
       reload = true;
     }
+    // A fetch Response (init({definitions: await fetch(url)})) is read for its JSON body.
+    if (isResponse(options.definitions)) {
+      return this.awaitDefinitions(responseBody(options.definitions), { ...options, definitions: undefined });
+    }
     if (isThenable(options.definitions)) {
       return this.awaitDefinitions(options.definitions, { ...options, definitions: undefined });
     }
@@ -261,7 +292,8 @@ export class Runtime {
     const seq = ++this.definitionsSeq;
     this.awaitedSeq = seq;
     const now = this.init(rest);
-    const arrived = Promise.resolve(definitions).catch((e: unknown) => {
+    // A promise of a Response (init({definitions: fetch(url)})) is read for its JSON body too.
+    const arrived = Promise.resolve(definitions).then((value) => (isResponse(value) ? responseBody(value) : value)).catch((e: unknown) => {
       this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${thrownText(e)}` });
       return { experiments: [] };
     });

@@ -259,3 +259,32 @@ describe('code of the caller that throws', () => {
     init({ trackers: [], storage: null });
   });
 });
+
+describe('definitions given as a fetch Response', () => {
+  const document = { experiments: [{ name: 'e', variants: ['control', 'a'], weights: [0, 1] }] };
+  // What fetch(url) resolves to, as far as the package looks at it.
+  const response = (status, body) => ({
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: status === 200 ? 'OK' : 'Not Found',
+    url: 'https://example.test/definitions.json',
+    json: async () => (typeof body === 'string' ? JSON.parse(body) : body),
+  });
+
+  it('reads the JSON body of a Response, or of a promise of one', async () => {
+    await init({ definitions: response(200, document), context: { id: 1 } });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+    await init({ definitions: Promise.resolve(response(200, document)), context: { id: 1 } });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a failed request with its status and URL, and a body that is not JSON', async () => {
+    await init({ definitions: response(404, ''), context: { id: 1 } }).catch(() => undefined);
+    expect(errors.at(-1)).toMatchObject({ source: 'definitions' });
+    expect(errors.at(-1).message).toContain('404 Not Found for https://example.test/definitions.json');
+    await init({ definitions: response(200, '<!doctype html>'), context: { id: 1 } }).catch(() => undefined);
+    expect(errors.at(-1).message).toContain('not JSON');
+    expect(run('e')).toMatchObject({ variant: 'control' });
+  });
+});

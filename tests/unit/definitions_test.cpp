@@ -621,14 +621,40 @@ TEST(DefinitionsTest, SavedGroupsAreAvailableToConditions) {
 }
 
 TEST(DefinitionsTest, UnknownFieldsAreWarningsNotErrors) {
-  const LoadResult r = parse(R"({"experiments": [{"name": "e", "precentage": 5,
-    "description": "known, documentation only"}], "version": 2})");
+  const LoadResult r = parse(R"({"experiments": [{"name": "e", "flavour": 5,
+    "description": "known, documentation only"}], "version": 2, "experiment": []})");
   EXPECT_TRUE(r.errors.empty());
-  ASSERT_EQ(r.warnings.size(), 2u);
+  ASSERT_EQ(r.warnings.size(), 3u);
   EXPECT_EQ(r.warnings[0], (Error{"/version", "unknown field ignored"}));
-  EXPECT_EQ(r.warnings[1], (Error{"/experiments/0/precentage", "unknown field ignored"}));
-  // The typo did not apply: percentage keeps its default.
-  EXPECT_EQ(r.definitions->find("e")->percentage, 100);
+  EXPECT_EQ(r.warnings[1],
+            (Error{"/experiment", "unknown field ignored; did you mean \"experiments\"?"}));
+  EXPECT_EQ(r.warnings[2], (Error{"/experiments/0/flavour", "unknown field ignored"}));
+}
+
+// A misspelt field would silently take its default ("variant" for
+// "variants" turns the experiment into a 50/50 control/candidate split): when
+// the field it is nearest to is absent, the experiment is skipped with a
+// suggestion; when that field is there too, a warning says which one.
+TEST(DefinitionsTest, MisspeltFieldsSuggestTheNearestAndSkipWhenTheRealOneIsMissing) {
+  const LoadResult r = parse(R"({"experiments": [
+    {"name": "a", "variant": ["control", "big"]},
+    {"name": "b", "precentage": 5},
+    {"name": "c", "percentage": 5, "precentage": 50},
+    {"name": "d", "Seed": "s"}
+  ]})");
+  ASSERT_EQ(r.errors.size(), 3u);
+  EXPECT_EQ(r.errors[0].path, "/experiments/0/variant");
+  EXPECT_NE(r.errors[0].message.find("did you mean \"variants\"?"), std::string::npos)
+      << r.errors[0].message;
+  EXPECT_EQ(r.errors[1].path, "/experiments/1/precentage");
+  EXPECT_NE(r.errors[1].message.find("did you mean \"percentage\"?"), std::string::npos);
+  EXPECT_EQ(r.errors[2].path, "/experiments/3/Seed");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0], (Error{"/experiments/2/precentage",
+                                  "unknown field ignored; did you mean \"percentage\"?"}));
+  EXPECT_EQ(r.definitions->find("c")->percentage, 5);
+  EXPECT_EQ(r.definitions->find("a"), nullptr);
+  EXPECT_TRUE(r.skipped.count("a"));
 }
 
 // --- limits -----------------------------------------------------------------
