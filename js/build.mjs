@@ -6,7 +6,7 @@
 //   dist/types/    .d.ts from tsc
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,3 +106,12 @@ writeFileSync(join(dist, 'browser', 'manifest.json'), `${JSON.stringify(preloadM
 
 execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json',
   '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { cwd: here, stdio: 'inherit' });
+
+// The same declarations as .d.cts for the `require` conditions: TypeScript
+// consumers compiling to CommonJS (module node16 without "type": "module")
+// read these, whose relative imports point at .d.cts files too.
+const types = join(dist, 'types');
+for (const file of readdirSync(types).filter((f) => f.endsWith('.d.ts'))) {
+  const text = readFileSync(join(types, file), 'utf8').replace(/(from\s+['"]\.\/[\w-]+)\.js(['"])/g, '$1.cjs$2');
+  writeFileSync(join(types, file.replace(/\.d\.ts$/, '.d.cts')), text);
+}

@@ -53,6 +53,31 @@ if (html !== "red") throw new Error(`react: rendered ${html}`);
 console.log("element, vue, react: ok");
 '
 
+# TypeScript consumers, from the installed types: a CommonJS project
+# (module node16, no "type": "module") reads the .d.cts of the require
+# conditions, an ES module project the .d.ts.
+mkdir ts-cjs ts-esm
+cat > ts-cjs/main.ts <<'TS'
+import { getExperimentData, init, run, type Answer } from 'cohort-ab';
+import { stubExperiments } from 'cohort-ab/testing';
+import { TRACKING_CONTEXT_SCHEMA } from 'cohort-ab/constants';
+init({ definitions: { experiments: [] } });
+const answer: Answer = run('e', { id: 1 });
+stubExperiments({ e: 'candidate' });
+export const shown: string = `${answer.variant} ${getExperimentData('e')?.variant ?? ''} ${TRACKING_CONTEXT_SCHEMA}`;
+TS
+cp ts-cjs/main.ts ts-esm/main.ts
+echo '{"name": "ts-cjs", "private": true}' > ts-cjs/package.json
+echo '{"name": "ts-esm", "private": true, "type": "module"}' > ts-esm/package.json
+for project in ts-cjs ts-esm; do
+  cat > "$project/tsconfig.json" <<'JSON'
+{ "compilerOptions": { "module": "node16", "moduleResolution": "node16", "strict": true, "noEmit": true, "skipLibCheck": false, "types": [], "lib": ["ES2022", "DOM"], "typeRoots": [] }, "files": ["main.ts"] }
+JSON
+  ln -s ../node_modules "$project/node_modules"
+  (cd "$project" && node "$root/js/node_modules/typescript/bin/tsc" -p tsconfig.json)
+done
+echo "typescript, CommonJS and ES module consumers: ok"
+
 # Jest from the project's own install, run against the installed package;
 # the folder has no set-up file, so the restore between tests is the package's.
 cat > gitlab_style.test.js <<'JS'
