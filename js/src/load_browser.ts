@@ -2,6 +2,7 @@
 // compiled while it streams in (when served as application/wasm) and
 // instantiated asynchronously; `await ready` before first use. The `$regex`
 // engine is a separate chunk, fetched only for definitions that use it.
+import type { WasmSource } from './types.js';
 import type { RegexHost } from './wasm_engine.js';
 import { WasmEngine } from './wasm_engine.js';
 
@@ -22,8 +23,19 @@ async function compile(url: URL): Promise<WebAssembly.Module> {
   return WebAssembly.compile(bytes);
 }
 
-export function loadModule(): WasmEngine | Promise<WasmEngine> {
-  return compile(new URL('../wasm/cohort.wasm', import.meta.url)).then((module) => WasmEngine.instantiate(module));
+/** Browsers instantiate asynchronously, one microtask after import at the earliest, so a first init({wasm}) decides the file. */
+export const LOADS_ASYNCHRONOUSLY = true;
+
+export function loadModule(source?: WasmSource): WasmEngine | Promise<WasmEngine> {
+  if (source instanceof WebAssembly.Module) return WasmEngine.instantiate(source);
+  const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+  let url: URL;
+  try {
+    url = source === undefined ? new URL('../wasm/cohort.wasm', import.meta.url) : new URL(source, base);
+  } catch {
+    return Promise.reject(new Error(`the engine's URL ${String(source ?? "beside the package's loader")} is not a URL; give init({ wasm }) the URL of cohort-ab/cohort.wasm`));
+  }
+  return compile(url).then((module) => WasmEngine.instantiate(module));
 }
 
 export function loadRegex(): RegexHost | Promise<RegexHost> {

@@ -3,11 +3,16 @@
 // with no async set-up; the `$regex` engine is loaded with it.
 import { readFileSync } from 'node:fs';
 import { re2Host } from './regex_re2.js';
+import type { WasmSource } from './types.js';
 import type { RegexHost } from './wasm_engine.js';
 import { WasmEngine } from './wasm_engine.js';
 
-export function loadModule(): WasmEngine | Promise<WasmEngine> {
-  const bytes = readFileSync(new URL('../wasm/cohort.wasm', import.meta.url));
+/** Node compiles synchronously: the package is ready on import. */
+export const LOADS_ASYNCHRONOUSLY = false;
+
+export function loadModule(source?: WasmSource): WasmEngine | Promise<WasmEngine> {
+  if (source instanceof WebAssembly.Module) return WasmEngine.fromModule(source, re2Host);
+  const bytes = readFileSync(source ?? new URL('../wasm/cohort.wasm', import.meta.url));
   return WasmEngine.fromModule(new WebAssembly.Module(bytes), re2Host);
 }
 

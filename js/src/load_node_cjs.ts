@@ -3,13 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { re2Host } from './regex_re2.js';
+import type { WasmSource } from './types.js';
 import type { RegexHost } from './wasm_engine.js';
 import { WasmEngine } from './wasm_engine.js';
 
 declare const __dirname: string;
 
-export function loadModule(): WasmEngine | Promise<WasmEngine> {
-  const bytes = readFileSync(join(__dirname, '..', 'wasm', 'cohort.wasm'));
+/** Node compiles synchronously: the package is ready on require. */
+export const LOADS_ASYNCHRONOUSLY = false;
+
+export function loadModule(source?: WasmSource): WasmEngine | Promise<WasmEngine> {
+  if (source instanceof WebAssembly.Module) return WasmEngine.fromModule(source, re2Host);
+  const bytes = readFileSync(source ?? join(__dirname, '..', 'wasm', 'cohort.wasm'));
   return WasmEngine.fromModule(new WebAssembly.Module(bytes), re2Host);
 }
 

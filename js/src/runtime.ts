@@ -1,11 +1,11 @@
-import { loadModule, loadRegex } from '#cohort-load';
+import { LOADS_ASYNCHRONOUSLY, loadModule, loadRegex } from '#cohort-load';
 import { Encoder, EncodeError } from './encode.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, quickPushed, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
 import { dataOf } from './experiment_data.js';
 import { Tracking } from './tracking.js';
-import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData } from './types.js';
+import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData, WasmSource } from './types.js';
 
 /** Largest encoded context accepted from JavaScript (the core checks again). */
 const MAX_CONTEXT_BYTES = 64 * 1024;
@@ -181,28 +181,61 @@ export class Runtime {
    * runtime must be registered by then (see runtime() below).
    */
   start(): void {
+    if (LOADS_ASYNCHRONOUSLY) {
+      // One microtask later: an init({wasm}) right after import decides the file.
+      this.loaded = Promise.resolve().then(() => this.loadEngine());
+      this.loaded.catch(() => undefined);
+    } else {
+      this.loadEngine();
+    }
+  }
+
+  /** The file the engine comes from (init's `wasm`); undefined: beside the package's loader. */
+  private wasmSource: WasmSource | undefined;
+  /** A load has begun (browsers): a new `wasm` source loads the engine again. */
+  private loadBegun = false;
+
+  /**
+   * Loads the engine from the current source. Synchronous in Node, where it
+   * returns nothing; a promise in browsers. Rendering waits on `settled`,
+   * never on these promises: a failed load is reported, never unhandled.
+   */
+  private loadEngine(): Promise<void> | void {
+    this.loadBegun = true;
     let loaded: WasmEngine | Promise<WasmEngine>;
     try {
-      loaded = loadModule();
+      loaded = loadModule(this.wasmSource);
     } catch (e) {
-      this.loaded = Promise.reject(this.fail(e));
-      this.loaded.catch(() => undefined);
+      const failure = Promise.reject(this.fail(e));
+      failure.catch(() => undefined);
+      if (LOADS_ASYNCHRONOUSLY) return failure;
+      this.loaded = failure;
       return;
     }
     if (isThenable(loaded)) {
-      this.loaded = Promise.resolve(loaded).then(
+      return Promise.resolve(loaded).then(
         (engine) => this.attach(engine),
         (e: unknown) => Promise.reject(this.fail(e)),
       );
-      // Rendering waits on `settled`, not on this promise: a failed load is reported, never unhandled.
+    }
+    this.attach(loaded);
+  }
+
+  /** init({wasm}): a source given after loading began loads the engine again from it. */
+  private setWasmSource(source: WasmSource): void {
+    this.wasmSource = source;
+    if (!this.loadBegun) return;
+    if (LOADS_ASYNCHRONOUSLY) {
+      this.loaded = this.loaded.catch(() => undefined).then(() => this.loadEngine());
       this.loaded.catch(() => undefined);
     } else {
-      this.attach(loaded);
+      this.loadEngine();
     }
   }
 
   private attach(engine: WasmEngine): void {
     this.engine = engine;
+    this.failed = false;
     this.loadDefinitions();
     this.applyContext();
     this.invalidate();
@@ -254,6 +287,7 @@ export class Runtime {
       return this.ready;
     }
     if (options.onError !== undefined) this.onError = typeof options.onError === 'function' ? options.onError : undefined;
+    if (options.wasm !== undefined) this.setWasmSource(options.wasm);
     if (typeof options.now === 'function') this.clock = options.now;
     this.tracking.configure(options.trackers, options.storage);
     let reload = false;

@@ -107,7 +107,19 @@ export interface InitOptions {
   sticky?: { capacity?: number; ttlMs?: number };
   /** The clock, in epoch milliseconds (tests). */
   now?: () => number;
+  /**
+   * Where the engine's `.wasm` is, when a bundler or a CDN puts it somewhere
+   * else than beside the package's loader: a URL (browsers; relative to the
+   * page), a file path or file URL (Node), or an already compiled
+   * `WebAssembly.Module`. The file is exported as `cohort-ab/cohort.wasm`.
+   * Given in the first `init`, before the engine loads, it is the only file
+   * fetched; given later, the engine is loaded again from it.
+   */
+  wasm?: WasmSource;
 }
+
+/** See InitOptions.wasm. */
+export type WasmSource = string | URL | WebAssembly.Module;
 
 /** Handlers for `experiment()`: `use`/`control` for control, `try`/`candidate` for candidate. */
 export interface VariantHandlers<T> {

@@ -230,6 +230,32 @@ describe('pushed mode without the engine', () => {
   });
 });
 
+describe('when the engine cannot load', () => {
+  it('reports it once to onError, with the URL and the status, shows control and throws nothing', async () => {
+    const page = await openPage();
+    await page.route(`${base}cohort/wasm/**`, (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html>' }));
+    await page.goto(`${base}?mode=local&user=1`);
+    await page.waitForFunction((n) => document.querySelectorAll('gitlab-experiment [data-shown]').length === n, EXPERIMENTS.length);
+    const errors = await page.evaluate(() => [...document.querySelectorAll('#errors li')].map((li) => li.textContent));
+    const engineErrors = errors.filter((e) => e.startsWith('engine'));
+    assert.equal(engineErrors.length, 1, JSON.stringify(errors));
+    assert.match(engineErrors[0], /cohort\/wasm\/cohort\.wasm answered 404/);
+    assert.deepEqual(problemsOf.get(page).filter((p) => p.startsWith('page error')), []);
+    await page.close();
+  });
+
+  it('fetches the engine once, preload included, when it loads', async () => {
+    const page = await openPage();
+    const wasm = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(r.url());
+    });
+    await load(page, 'mode=local&user=1');
+    assert.equal(wasm.length, 1, JSON.stringify(wasm));
+    await page.close();
+  });
+});
+
 describe('$regex in the browser', () => {
   it('fetches the linear-time engine only for definitions that use it, and answers as RE2 natively does', async () => {
     const page = await openPage();

@@ -288,3 +288,23 @@ describe('definitions given as a fetch Response', () => {
     expect(run('e')).toMatchObject({ variant: 'control' });
   });
 });
+
+describe('the engine file (init({ wasm }))', () => {
+  const fs = require('node:fs');
+  const wasmFile = require('node:path').join(require('./paths').root, 'js', 'dist', 'wasm', 'cohort.wasm');
+  const document = { experiments: [{ name: 'e', variants: ['control', 'a'], weights: [0, 1] }] };
+
+  it('loads from a compiled module or a path, answers from it, and reports a missing file once', () => {
+    init({ wasm: new WebAssembly.Module(fs.readFileSync(wasmFile)), definitions: document, context: { id: 1 } });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+    init({ wasm: wasmFile });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+    expect(errors).toEqual([]);
+    init({ wasm: `${wasmFile}.missing` });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ source: 'engine' });
+    expect(errors[0].message).toContain('cohort.wasm.missing');
+    // The engine that loaded keeps answering (from its sticky store now).
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'cached' });
+  });
+});

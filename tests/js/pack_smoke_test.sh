@@ -21,6 +21,9 @@ init({ definitions: { experiments: [{ name: "e", variants: ["control", "a"], wei
 if (run("e").variant !== "a") throw new Error("require: local resolution failed");
 stubExperiments({ my_experiment: "candidate" });
 if (getExperimentData("my_experiment").variant !== "candidate") throw new Error("require: stub not read");
+// The engine file is exported, for copy plugins and init({ wasm }).
+const wasm = require.resolve("cohort-ab/cohort.wasm");
+if (!require("fs").readFileSync(wasm).subarray(0, 4).equals(Buffer.from([0, 0x61, 0x73, 0x6d]))) throw new Error("cohort-ab/cohort.wasm is not wasm");
 console.log("require: ok");
 '
 
