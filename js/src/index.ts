@@ -18,6 +18,8 @@ export { edxTracker, segmentTracker, snowplowTracker } from './sinks.js';
 export type { EdxTrackerOptions, SegmentAnalytics, StructEvent } from './sinks.js';
 export { TRACKING_CONTEXT_SCHEMA, doNotTrack } from './tracking.js';
 export { subscribe };
+export { createEngine } from './server_engine.js';
+export type { CohortEngine, EngineOptions } from './server_engine.js';
 export type * from './types.js';
 
 /**

@@ -1,5 +1,7 @@
 import { LOADS_ASYNCHRONOUSLY, loadModule, loadRegex } from '#cohort-load';
-import { Encoder, EncodeError } from './encode.js';
+import { Encoder } from './encode.js';
+import { LoadedDefinitions } from './loaded.js';
+import { answerOf, encodeContext, encodeDefinitions, isResponse, isThenable, responseBody, usesRegex } from './inputs.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, quickPushed, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
@@ -7,117 +9,12 @@ import { dataOf } from './experiment_data.js';
 import { Tracking } from './tracking.js';
 import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData, WasmSource } from './types.js';
 
-/** Largest encoded context accepted from JavaScript (the core checks again). */
-const MAX_CONTEXT_BYTES = 64 * 1024;
-
 interface Memo {
   stateVersion: number;
   version: number;
   pushed: unknown;
   answer: Answer;
   data: ExperimentData | undefined;
-}
-
-function answerOf(experiment: string, fields: Partial<Answer>): Answer {
-  return {
-    experiment,
-    variant: 'control',
-    key: '',
-    reason: 'unknown',
-    excluded: false,
-    tracked: false,
-    variant_index: 0,
-    ...fields,
-  };
-}
-
-interface ResponseLike {
-  ok: boolean;
-  status: number;
-  statusText?: string;
-  url?: string;
-  json(): Promise<unknown>;
-}
-
-/** A fetch Response (what `fetch(url)` resolves to), recognised by shape so it works across realms. */
-function isResponse(value: unknown): value is ResponseLike {
-  try {
-    const r = value as Partial<ResponseLike> | null;
-    return r !== null && typeof r === 'object' && typeof r.json === 'function' && typeof r.status === 'number' && typeof r.ok === 'boolean';
-  } catch {
-    return false;
-  }
-}
-
-/** The JSON body of a definitions Response, or why there is none. */
-function responseBody(response: ResponseLike): Promise<unknown> {
-  if (!response.ok) {
-    const where = response.url ? ` for ${response.url}` : '';
-    return Promise.reject(new Error(`the definitions request answered ${response.status} ${response.statusText ?? ''}`.trimEnd() + where));
-  }
-  return response.json().catch((e: unknown) => Promise.reject(new Error(`the definitions response is not JSON (${thrownText(e)})`)));
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  try {
-    return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
-  } catch {
-    return false; // a throwing `then` getter: not a promise, and written as JSON it fails with a report
-  }
-}
-
-/**
- * Encodes a context into `encoder` (core/README.md, "Value encoding");
- * returns what is wrong with it, if anything.
- */
-function encodeContext(encoder: Encoder, value: unknown): string | undefined {
-  try {
-    if (!encoder.encode(value)) return `context: expected a JSON value, got ${describe(value)}`;
-  } catch (e) {
-    const why = e instanceof EncodeError ? e.message : thrownText(e);
-    return `context: could not be written as JSON (${why})`;
-  }
-  if (encoder.length > MAX_CONTEXT_BYTES) return `context: ${encoder.length} bytes; the limit is ${MAX_CONTEXT_BYTES}`;
-  return undefined;
-}
-
-/** The largest encoded definitions document the core accepts (SPEC §8); larger ones are refused before copying. */
-const MAX_DEFINITIONS_BYTES = 16 * 1024 * 1024;
-/** True when an encoded document may hold a `$regex` or `$regexi` operator. */
-function usesRegex(bytes: Uint8Array): boolean {
-  const needle = [0x24, 0x72, 0x65, 0x67, 0x65, 0x78]; // "$regex"
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    if (bytes[i] !== 0x24) continue;
-    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/**
- * A definitions document (an object, or JSON text parsed with the host's
- * JSON.parse) in the value encoding, or the problem that stops it.
- */
-function encodeDefinitions(encoder: Encoder, value: unknown): { bytes?: Uint8Array; error?: CohortError } {
-  const problem = (message: string, path = ''): { error: CohortError } => ({ error: { source: 'definitions', path, message } });
-  let document = value;
-  if (typeof value === 'string') {
-    try {
-      document = JSON.parse(value) as unknown;
-    } catch (e) {
-      return problem(`invalid JSON: ${e instanceof Error ? e.message : thrownText(e)}`);
-    }
-  }
-  try {
-    if (!encoder.encode(document, true)) return problem(`definitions: expected a JSON value, got ${describe(value)}`);
-  } catch (e) {
-    if (e instanceof EncodeError) return problem(e.message, e.path);
-    return problem(`definitions: could not be written as JSON (${thrownText(e)})`);
-  }
-  if (encoder.length > MAX_DEFINITIONS_BYTES) {
-    return problem(`the document is ${encoder.length} bytes encoded; the limit is ${MAX_DEFINITIONS_BYTES}`);
-  }
-  return { bytes: encoder.bytes.slice(0, encoder.length) };
 }
 
 /**
@@ -149,11 +46,8 @@ export class Runtime {
   private contextBytes: Uint8Array | undefined;
   private contextError: string | undefined;
   private readonly encoder = new Encoder();
-  /** Each loaded experiment's index in the engine and its variants. */
-  private loadedIndex = new Map<string, number>();
-  private loadedVariants: string[][] = [];
-  /** Experiments the definitions name but that were skipped for an error (SPEC §8: reason `error`). */
-  private skipped = new Map<string, string>();
+  /** What the last load left in the engine: names, variants, skipped experiments. */
+  private defs = new LoadedDefinitions();
   private course: string | undefined;
   private secret = '';
   private sticky = { capacity: 10_000, ttlMs: 0 };
@@ -374,9 +268,7 @@ export class Runtime {
     const report = this.engine.load(this.definitionsBytes, this.secret, this.sticky.capacity, this.sticky.ttlMs);
     for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
     for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
-    this.loadedIndex = new Map(report.experiments.map((e, i) => [e.name, i]));
-    this.loadedVariants = report.experiments.map((e) => e.variants);
-    this.skipped = new Map(Object.entries(report.skipped));
+    this.defs = new LoadedDefinitions(report);
   }
 
   /** Fetches the `$regex` engine, then loads the definitions that need it. */
@@ -436,8 +328,7 @@ export class Runtime {
 
   private variants(name: string): string[] | null {
     if (!this.engine) return null;
-    const index = this.loadedIndex.get(name);
-    return index === undefined ? null : this.loadedVariants[index]!;
+    return this.defs.variants(name);
   }
 
   /** The control variant of `name`: its definition's first variant, or 'control'. */
@@ -530,13 +421,9 @@ export class Runtime {
     // 3-9. local resolution in the core
     if (contextError !== undefined) return answerOf(name, { reason: 'error', error: contextError });
     if (!this.engine) return answerOf(name, { reason: 'unknown' });
-    const index = this.loadedIndex.get(name);
-    if (index === undefined) {
-      const error = this.skipped.get(name);
-      return answerOf(name, error === undefined ? { reason: 'unknown' } : { reason: 'error', error });
-    }
-    const answer = this.engine.resolve(index, name, context, this.clock());
-    if (answer.reason === 'error' && context !== undefined) {
+    const answer = this.defs.answer(this.engine, name, context, this.clock());
+    // A context the core refused (a skipped experiment was reported when it loaded).
+    if (answer.reason === 'error' && context !== undefined && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });
     }
     if (answer.tracked) this.tracking.assignment(answer, course, true);
@@ -548,7 +435,7 @@ export class Runtime {
     const names = new Set<string>(state.stubs.keys());
     for (const name of pushedNames(this.published)) names.add(name);
     if (this.engine) {
-      for (const name of this.loadedIndex.keys()) names.add(name);
+      for (const name of this.defs.names()) names.add(name);
     }
     return [...names];
   }

@@ -66,7 +66,11 @@ export class Tracking {
   private storage: KeyValueStorage | null = defaultStorage();
   private readonly seen = new SeenSet(MAX_SEEN);
 
-  constructor(private readonly report: (error: CohortError) => void) {}
+  /** `recorded`: events also go to the page's test recorder (recordedEvents()); engines of their own keep theirs. */
+  constructor(
+    private readonly report: (error: CohortError) => void,
+    private readonly recorded = true,
+  ) {}
 
   configure(trackers: Tracker | Tracker[] | undefined, storage: KeyValueStorage | null | undefined) {
     if (trackers !== undefined) {
@@ -93,7 +97,7 @@ export class Tracking {
     if (doNotTrackNow()) return;
     const id = `${SESSION_PREFIX}${answer.experiment}:${answer.key}:${answer.variant}:${course ?? ''}`;
     if (this.alreadySeen(id, toSinks)) return;
-    if (!state.recording && (!toSinks || this.sinks.length === 0)) return;
+    if (!(this.recorded && state.recording) && (!toSinks || this.sinks.length === 0)) return;
     const data = dataOf(answer)!;
     this.emit(
       {
@@ -143,7 +147,7 @@ export class Tracking {
   }
 
   private emit(event: TrackingEvent, toSinks: boolean): void {
-    record(event);
+    if (this.recorded) record(event);
     if (!toSinks) return;
     for (const sink of this.sinks) {
       try {

@@ -1,0 +1,112 @@
+// What the package takes in before the engine sees it: contexts and
+// definitions written in the value encoding (with the checks JavaScript can
+// make first), fetch Responses, and the answers made without the engine.
+import { Encoder, EncodeError } from './encode.js';
+import { describe, thrownText } from './pushed.js';
+import type { Answer, CohortError } from './types.js';
+
+/** Largest encoded context accepted from JavaScript (the core checks again). */
+const MAX_CONTEXT_BYTES = 64 * 1024;
+
+
+export function answerOf(experiment: string, fields: Partial<Answer>): Answer {
+  return {
+    experiment,
+    variant: 'control',
+    key: '',
+    reason: 'unknown',
+    excluded: false,
+    tracked: false,
+    variant_index: 0,
+    ...fields,
+  };
+}
+
+interface ResponseLike {
+  ok: boolean;
+  status: number;
+  statusText?: string;
+  url?: string;
+  json(): Promise<unknown>;
+}
+
+/** A fetch Response (what `fetch(url)` resolves to), recognised by shape so it works across realms. */
+export function isResponse(value: unknown): value is ResponseLike {
+  try {
+    const r = value as Partial<ResponseLike> | null;
+    return r !== null && typeof r === 'object' && typeof r.json === 'function' && typeof r.status === 'number' && typeof r.ok === 'boolean';
+  } catch {
+    return false;
+  }
+}
+
+/** The JSON body of a definitions Response, or why there is none. */
+export function responseBody(response: ResponseLike): Promise<unknown> {
+  if (!response.ok) {
+    const where = response.url ? ` for ${response.url}` : '';
+    return Promise.reject(new Error(`the definitions request answered ${response.status} ${response.statusText ?? ''}`.trimEnd() + where));
+  }
+  return response.json().catch((e: unknown) => Promise.reject(new Error(`the definitions response is not JSON (${thrownText(e)})`)));
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  try {
+    return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false; // a throwing `then` getter: not a promise, and written as JSON it fails with a report
+  }
+}
+
+/**
+ * Encodes a context into `encoder` (core/README.md, "Value encoding");
+ * returns what is wrong with it, if anything.
+ */
+export function encodeContext(encoder: Encoder, value: unknown): string | undefined {
+  try {
+    if (!encoder.encode(value)) return `context: expected a JSON value, got ${describe(value)}`;
+  } catch (e) {
+    const why = e instanceof EncodeError ? e.message : thrownText(e);
+    return `context: could not be written as JSON (${why})`;
+  }
+  if (encoder.length > MAX_CONTEXT_BYTES) return `context: ${encoder.length} bytes; the limit is ${MAX_CONTEXT_BYTES}`;
+  return undefined;
+}
+
+/** The largest encoded definitions document the core accepts (SPEC §8); larger ones are refused before copying. */
+const MAX_DEFINITIONS_BYTES = 16 * 1024 * 1024;
+/** True when an encoded document may hold a `$regex` or `$regexi` operator. */
+export function usesRegex(bytes: Uint8Array): boolean {
+  const needle = [0x24, 0x72, 0x65, 0x67, 0x65, 0x78]; // "$regex"
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    if (bytes[i] !== 0x24) continue;
+    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A definitions document (an object, or JSON text parsed with the host's
+ * JSON.parse) in the value encoding, or the problem that stops it.
+ */
+export function encodeDefinitions(encoder: Encoder, value: unknown): { bytes?: Uint8Array; error?: CohortError } {
+  const problem = (message: string, path = ''): { error: CohortError } => ({ error: { source: 'definitions', path, message } });
+  let document = value;
+  if (typeof value === 'string') {
+    try {
+      document = JSON.parse(value) as unknown;
+    } catch (e) {
+      return problem(`invalid JSON: ${e instanceof Error ? e.message : thrownText(e)}`);
+    }
+  }
+  try {
+    if (!encoder.encode(document, true)) return problem(`definitions: expected a JSON value, got ${describe(value)}`);
+  } catch (e) {
+    if (e instanceof EncodeError) return problem(e.message, e.path);
+    return problem(`definitions: could not be written as JSON (${thrownText(e)})`);
+  }
+  if (encoder.length > MAX_DEFINITIONS_BYTES) {
+    return problem(`the document is ${encoder.length} bytes encoded; the limit is ${MAX_DEFINITIONS_BYTES}`);
+  }
+  return { bytes: encoder.bytes.slice(0, encoder.length) };
+}

@@ -1,0 +1,41 @@
+// What a definitions load left in the engine, as the package needs it
+// around the engine: each experiment's index and variants, and the
+// experiments skipped for an error.
+import { answerOf } from './inputs.js';
+import type { Answer } from './types.js';
+import type { LoadReport, WasmEngine } from './wasm_engine.js';
+
+export class LoadedDefinitions {
+  private readonly index: Map<string, number>;
+  private readonly variantLists: string[][];
+  private readonly skipped: Map<string, string>;
+
+  constructor(report?: LoadReport) {
+    this.index = new Map(report?.experiments.map((e, i) => [e.name, i]) ?? []);
+    this.variantLists = report?.experiments.map((e) => e.variants) ?? [];
+    this.skipped = new Map(Object.entries(report?.skipped ?? {}));
+  }
+
+  /** The loaded experiments' names, in document order. */
+  names(): IterableIterator<string> {
+    return this.index.keys();
+  }
+
+  /** The variants of `name`, or null when it is not loaded. */
+  variants(name: string): string[] | null {
+    const i = this.index.get(name);
+    return i === undefined ? null : this.variantLists[i]!;
+  }
+
+  /**
+   * Steps 3–9 of the pipeline: the engine's answer for a loaded experiment
+   * (for the encoded context, or the engine's current one); `unknown`, or
+   * `error` for an experiment skipped for an error (SPEC §8), otherwise.
+   */
+  answer(engine: WasmEngine, name: string, context: Uint8Array | undefined, nowMs: number): Answer {
+    const i = this.index.get(name);
+    if (i !== undefined) return engine.resolve(i, name, context, nowMs);
+    const error = this.skipped.get(name);
+    return answerOf(name, error === undefined ? { reason: 'unknown' } : { reason: 'error', error });
+  }
+}

@@ -1,0 +1,155 @@
+// createEngine: an engine of its own, for servers (server-side rendering in
+// Node) and anywhere one page-wide state does not fit. It shares nothing
+// with the page runtime or with other engines: its own WebAssembly
+// instance, definitions, stubs, trackers and session memory. The context is
+// given with each call, so one engine answers concurrent requests.
+import { loadModule } from '#cohort-load';
+import { Encoder } from './encode.js';
+import { dataOf } from './experiment_data.js';
+import { answerOf, encodeContext, encodeDefinitions, isThenable } from './inputs.js';
+import { LoadedDefinitions } from './loaded.js';
+import { courseOf, describe, isValidName, thrownText } from './pushed.js';
+import { Tracking } from './tracking.js';
+import type { Answer, CohortError, Context, ExperimentData, Tracker, WasmSource } from './types.js';
+import type { WasmEngine } from './wasm_engine.js';
+
+export interface EngineOptions {
+  /** A definitions document, as an object or JSON text. */
+  definitions?: unknown;
+  /** Mixed into every context key so keys cannot be recomputed from ids. */
+  secret?: string;
+  /** Sticky store bounds: entries kept (least recently used dropped) and lifetime. */
+  sticky?: { capacity?: number; ttlMs?: number };
+  /** Sinks for assignment events, once per (experiment, key, variant, course) and engine. */
+  trackers?: Tracker | Tracker[];
+  /** Receives every input problem; nothing is written to the console. */
+  onError?: (error: CohortError) => void;
+  /** The clock, in epoch milliseconds. */
+  now?: () => number;
+  /** Where the engine's .wasm is (see InitOptions.wasm). */
+  wasm?: WasmSource;
+}
+
+export interface CohortEngine {
+  /** Resolves once the engine is instantiated (at once in Node). */
+  readonly ready: Promise<void>;
+  /** The full answer for `name` and this request's `context`. */
+  run(name: string, context: Context): Answer;
+  /** GitLab's `{experiment, key, variant, migration_keys?}` for an assignment, else undefined. */
+  getExperimentData(name: string, context: Context): ExperimentData | undefined;
+  /** Replaces the definitions (the sticky store starts empty again). */
+  load(definitions: unknown): void;
+  /** Forces `variant` for `name` in this engine only (tests); undefined removes the stub. */
+  stub(name: string, variant: string | undefined): void;
+}
+
+class Engine implements CohortEngine {
+  readonly ready: Promise<void>;
+  private engine: WasmEngine | undefined;
+  private defs = new LoadedDefinitions();
+  private definitions: Uint8Array | undefined;
+  private readonly encoder = new Encoder();
+  private readonly stubs = new Map<string, string>();
+  private readonly tracking: Tracking;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: EngineOptions) {
+    this.clock = typeof options.now === 'function' ? options.now : Date.now;
+    this.tracking = new Tracking((e) => this.report(e), false);
+    this.tracking.configure(options.trackers, null);
+    if (options.definitions !== undefined) this.setDefinitions(options.definitions);
+    let loaded: WasmEngine | Promise<WasmEngine>;
+    try {
+      loaded = loadModule(options.wasm);
+    } catch (e) {
+      loaded = Promise.reject(e);
+    }
+    if (isThenable(loaded)) {
+      this.ready = Promise.resolve(loaded).then(
+        (engine) => this.attach(engine),
+        (e: unknown) => {
+          this.report({ source: 'engine', path: '', message: `the WebAssembly engine could not be loaded: ${thrownText(e)}` });
+          return Promise.reject(e);
+        },
+      );
+      this.ready.catch(() => undefined); // reported above
+    } else {
+      this.attach(loaded);
+      this.ready = Promise.resolve();
+    }
+  }
+
+  private report(error: CohortError): void {
+    try {
+      this.options.onError?.(error);
+    } catch {
+      // onError is the caller's code; its failure must not reach the request.
+    }
+  }
+
+  private attach(engine: WasmEngine): void {
+    this.engine = engine;
+    this.loadDefinitions();
+  }
+
+  private setDefinitions(value: unknown): void {
+    const { bytes, error } = encodeDefinitions(new Encoder(), value);
+    if (error) this.report(error);
+    this.definitions = bytes ?? encodeDefinitions(new Encoder(), { experiments: [] }).bytes;
+  }
+
+  private loadDefinitions(): void {
+    if (!this.engine || this.definitions === undefined) return;
+    const sticky = this.options.sticky ?? {};
+    const report = this.engine.load(this.definitions, String(this.options.secret ?? ''), Number(sticky.capacity ?? 10_000), Number(sticky.ttlMs ?? 0));
+    for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
+    for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
+    this.defs = new LoadedDefinitions(report);
+  }
+
+  load(definitions: unknown): void {
+    this.setDefinitions(definitions);
+    this.loadDefinitions();
+  }
+
+  stub(name: string, variant: string | undefined): void {
+    if (!isValidName(name)) return this.report({ source: 'stubs', path: '', message: `expected an experiment name, got ${describe(name)}` });
+    if (variant === undefined) this.stubs.delete(name);
+    else if (isValidName(variant)) this.stubs.set(name, variant);
+    else this.report({ source: 'stubs', path: name, message: `expected a variant name, got ${describe(variant)}` });
+  }
+
+  run(name: string, context: Context): Answer {
+    if (!isValidName(name)) return answerOf(typeof name === 'string' ? name : '', { reason: 'error', error: 'invalid experiment name' });
+    const stub = this.stubs.get(name);
+    if (stub !== undefined) {
+      const index = this.defs.variants(name)?.indexOf(stub) ?? -1;
+      return answerOf(name, { variant: stub, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
+    }
+    const contextError = encodeContext(this.encoder, context);
+    if (contextError !== undefined) {
+      this.report({ source: 'context', path: name, message: contextError });
+      return answerOf(name, { reason: 'error', error: contextError });
+    }
+    if (!this.engine) return answerOf(name, { reason: 'unknown' });
+    const answer = this.defs.answer(this.engine, name, this.encoder.bytes.subarray(0, this.encoder.length), this.clock());
+    if (answer.reason === 'error' && answer.error?.startsWith('context')) {
+      this.report({ source: 'context', path: name, message: answer.error });
+    }
+    if (answer.tracked) this.tracking.assignment(answer, courseOf(context), true);
+    return answer;
+  }
+
+  getExperimentData(name: string, context: Context): ExperimentData | undefined {
+    return dataOf(this.run(name, context));
+  }
+}
+
+/**
+ * An engine of its own: `createEngine({ definitions })` once per process (or
+ * per definitions version), then `engine.run(name, requestContext)` per
+ * request. Nothing is shared with the page-wide API or other engines.
+ */
+export function createEngine(options: EngineOptions = {}): CohortEngine {
+  return new Engine(options !== null && typeof options === 'object' ? options : {});
+}
