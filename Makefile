@@ -14,7 +14,7 @@ EXAMPLE_CONTEXT     := {"actor": "user:42", "username": "ada", "course": "course
 # acorn, which lives outside the default module path.
 EMSCRIPTEN_ENV := NODE_PATH=/usr/share/nodejs
 
-.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser bench format clean
+.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench format clean
 
 all: build
 
@@ -41,7 +41,7 @@ demo: build js
 	node js/examples/resolve.mjs '$(EXAMPLE_CONTEXT)'
 	node demo/server.mjs
 
-test: test-release test-asan test-js test-browser
+test: test-release test-asan test-js test-browser test-fuzz
 
 test-release: build
 	ctest --preset native-release --parallel 2
@@ -66,6 +66,30 @@ test-js: build js
 test-browser: build js
 	node --test tests/demo/server.test.mjs
 	node --test tests/browser/demo.e2e.mjs
+
+# libFuzzer harnesses (tests/fuzz) under ASan+UBSan, on seeds from the
+# shared vectors: `make fuzz SECONDS=600` for a long run; make test runs
+# each for FUZZ_TEST_SECONDS and fails on any finding (the input is kept in
+# build/fuzz/crashes/).
+SECONDS ?= 60
+FUZZ_TEST_SECONDS := 8
+FUZZ_HARNESSES := definitions context condition time
+FUZZ_RUN = mkdir -p build/fuzz/crashes && python3 tests/fuzz/seeds.py build/fuzz/corpus && \
+  for h in $(FUZZ_HARNESSES); do \
+    build/fuzz/tests/fuzz/$${h}_fuzz -max_total_time=$(1) -timeout=5 -rss_limit_mb=2048 \
+      -artifact_prefix=build/fuzz/crashes/$${h}- -print_final_stats=1 build/fuzz/corpus/$$h \
+      tests/fuzz/regressions/$$h || exit 1; \
+  done
+
+fuzz-build: setup
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+
+fuzz: fuzz-build
+	$(call FUZZ_RUN,$(SECONDS))
+
+test-fuzz: fuzz-build
+	$(call FUZZ_RUN,$(FUZZ_TEST_SECONDS))
 
 bench: build js
 	build/native-release/native/cohort-bench
