@@ -39,9 +39,13 @@ export function getExperimentVariant(name: string): string {
 }
 
 function own<T>(handlers: VariantHandlers<T>, name: string): (() => T) | undefined {
-  if (!Object.prototype.hasOwnProperty.call(handlers, name)) return undefined;
-  const handler = handlers[name];
-  return typeof handler === 'function' ? handler : undefined;
+  try {
+    if (!Object.prototype.hasOwnProperty.call(handlers, name)) return undefined;
+    const handler = handlers[name];
+    return typeof handler === 'function' ? handler : undefined;
+  } catch {
+    return undefined; // a throwing getter or Proxy trap: no handler
+  }
 }
 
 /**

@@ -110,3 +110,37 @@ export function encodeDefinitions(encoder: Encoder, value: unknown): { bytes?: U
   }
   return { bytes: encoder.bytes.slice(0, encoder.length) };
 }
+
+const OPTION_NAMES = ['definitions', 'context', 'published', 'secret', 'storage', 'trackers', 'onError', 'sticky', 'now', 'wasm'] as const;
+
+/**
+ * The options an init or createEngine call gave, read once into a plain
+ * object: an options object whose getters or Proxy traps throw loses the
+ * fields it cannot give, and says which, instead of throwing at the caller.
+ */
+export function readOptions<T extends object>(options: unknown, problems: string[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const name of OPTION_NAMES) {
+    let value: unknown;
+    try {
+      value = (options as Record<string, unknown>)[name];
+    } catch (e) {
+      problems.push(`init: the option "${name}" could not be read (${thrownText(e)})`);
+      continue;
+    }
+    if (value === undefined) continue;
+    if (name === 'sticky' && value !== null && typeof value === 'object') {
+      const sticky: Record<string, unknown> = {};
+      for (const field of ['capacity', 'ttlMs']) {
+        try {
+          sticky[field] = (value as Record<string, unknown>)[field];
+        } catch (e) {
+          problems.push(`init: sticky.${field} could not be read (${thrownText(e)})`);
+        }
+      }
+      value = sticky;
+    }
+    out[name] = value;
+  }
+  return out as Partial<T>;
+}

@@ -1,7 +1,7 @@
 import { LOADS_ASYNCHRONOUSLY, loadModule, loadRegex } from '#cohort-load';
 import { Encoder } from './encode.js';
 import { LoadedDefinitions } from './loaded.js';
-import { answerOf, encodeContext, encodeDefinitions, isResponse, isThenable, responseBody, usesRegex } from './inputs.js';
+import { answerOf, encodeContext, encodeDefinitions, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, quickPushed, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
@@ -175,12 +175,15 @@ export class Runtime {
     }
   }
 
-  init(options: InitOptions = {}): Promise<void> {
-    if (options === null || typeof options !== 'object') {
-      this.report({ source: 'definitions', path: '', message: `init: expected an options object, got ${describe(options)}` });
+  init(given: InitOptions = {}): Promise<void> {
+    if (given === null || typeof given !== 'object') {
+      this.report({ source: 'definitions', path: '', message: `init: expected an options object, got ${describe(given)}` });
       return this.ready;
     }
+    const problems: string[] = [];
+    const options = readOptions<InitOptions>(given, problems);
     if (options.onError !== undefined) this.onError = typeof options.onError === 'function' ? options.onError : undefined;
+    for (const message of problems) this.report({ source: 'definitions', path: '', message });
     if (options.wasm !== undefined) this.setWasmSource(options.wasm);
     if (typeof options.now === 'function') this.clock = options.now;
     this.tracking.configure(options.trackers, options.storage);

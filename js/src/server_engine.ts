@@ -6,7 +6,7 @@
 import { loadModule } from '#cohort-load';
 import { Encoder } from './encode.js';
 import { dataOf } from './experiment_data.js';
-import { answerOf, encodeContext, encodeDefinitions, isThenable } from './inputs.js';
+import { answerOf, encodeContext, encodeDefinitions, isThenable, readOptions } from './inputs.js';
 import { LoadedDefinitions } from './loaded.js';
 import { courseOf, describe, isValidName, thrownText } from './pushed.js';
 import { Tracking } from './tracking.js';
@@ -77,6 +77,10 @@ class Engine implements CohortEngine {
       this.attach(loaded);
       this.ready = Promise.resolve();
     }
+  }
+
+  reportProblem(error: CohortError): void {
+    this.report(error);
   }
 
   private report(error: CohortError): void {
@@ -151,5 +155,9 @@ class Engine implements CohortEngine {
  * request. Nothing is shared with the page-wide API or other engines.
  */
 export function createEngine(options: EngineOptions = {}): CohortEngine {
-  return new Engine(options !== null && typeof options === 'object' ? options : {});
+  const problems: string[] = [];
+  const read = options !== null && typeof options === 'object' ? readOptions<EngineOptions>(options, problems) : {};
+  const engine = new Engine(read);
+  for (const message of problems) engine.reportProblem({ source: 'definitions', path: '', message });
+  return engine;
 }

@@ -23,8 +23,20 @@ export function stubExperiments(experiments: Record<string, string> = {}): StubE
   if (experiments === null || typeof experiments !== 'object' || Array.isArray(experiments)) {
     errors.push({ path: '', message: `expected an object of experiment names to variants, got ${describe(experiments)}` });
   } else {
-    for (const name of Object.keys(experiments)) {
-      const variant = (experiments as Record<string, unknown>)[name];
+    let names: string[] = [];
+    try {
+      names = Object.keys(experiments);
+    } catch (e) {
+      errors.push({ path: '', message: `the experiments could not be listed (${e instanceof Error ? e.message : 'a throwing Proxy'})` });
+    }
+    for (const name of names) {
+      let variant: unknown;
+      try {
+        variant = (experiments as Record<string, unknown>)[name];
+      } catch {
+        errors.push({ path: name, message: 'the variant could not be read' });
+        continue;
+      }
       if (!isValidName(name)) errors.push({ path: name, message: 'expected a non-empty experiment name' });
       else if (!isValidName(variant)) errors.push({ path: name, message: `expected a variant name, got ${describe(variant)}` });
       else {

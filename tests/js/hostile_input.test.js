@@ -308,3 +308,24 @@ describe('the engine file (init({ wasm }))', () => {
     expect(run('e')).toMatchObject({ variant: 'a', reason: 'cached' });
   });
 });
+
+describe('options, stubs and handlers behind throwing Proxies', () => {
+  const { createEngine, experiment } = require('cohort-ab');
+  const { stubExperiments } = require('cohort-ab/testing');
+  const trap = () => {
+    throw new Error('trap');
+  };
+  const hostile = () =>
+    new Proxy({}, { get: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
+
+  it('never throw, and say what could not be read', () => {
+    expect(() => init(hostile())).not.toThrow();
+    expect(errors.some((e) => e.message.includes('could not be read'))).toBe(true);
+    expect(() => init({ sticky: hostile(), onError: (e) => errors.push(e) })).not.toThrow();
+    expect(() => stubExperiments(hostile())).not.toThrow();
+    expect(errors.some((e) => e.source === 'stubs')).toBe(true);
+    expect(experiment('x', hostile())).toBeUndefined();
+    expect(() => createEngine(hostile())).not.toThrow();
+    expect(run('x', hostile())).toMatchObject({ variant: 'control', reason: 'error' });
+  });
+});
