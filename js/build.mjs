@@ -68,7 +68,13 @@ const internal = { internal: 'src/internal.ts' };
 // One entry per export of package.json. The ES module builds share chunks, so
 // `cohort`, `cohort/element` and the adapters run one copy of the runtime;
 // the CommonJS files are whole bundles that meet through globalThis (state.ts).
-const adapters = { element: 'src/element.ts', vue: 'src/vue.ts', react: 'src/react.ts', constants: 'src/constants.ts' };
+const adapters = {
+  element: 'src/element.ts',
+  vue: 'src/vue.ts',
+  'gitlab-experiment': 'src/gitlab_experiment.ts',
+  react: 'src/react.ts',
+  constants: 'src/constants.ts',
+};
 await build({
   ...common,
   entryPoints: { index: 'src/index.ts', testing: 'src/testing_esm.ts', ...adapters },

@@ -11,7 +11,7 @@ module.exports = {
   modulePaths: [path.join(__dirname, 'node_modules')],
   moduleNameMapper: {
     '^cohort-ab$': '<rootDir>/dist/node/index.cjs',
-    '^cohort-ab/(testing|element|vue|react|constants)$': '<rootDir>/dist/node/$1.cjs',
+    '^cohort-ab/(testing|element|vue|gitlab-experiment|react|constants)$': '<rootDir>/dist/node/$1.cjs',
   },
   // Vue and its test utils resolve to their CommonJS builds, as in Node.
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
