@@ -32,6 +32,11 @@ wasm: setup
 js/node_modules/.package-lock.json: js/package.json js/package-lock.json
 	cd js && npm install --no-audit --no-fund
 
+# The Vue component under @vue/vue3-jest (Jest 29) and Vue 2.7: a project
+# of its own, since those need other versions than js/ uses.
+tests/vue/node_modules/.package-lock.json: tests/vue/package.json tests/vue/package-lock.json
+	cd tests/vue && npm install --no-audit --no-fund
+
 js: wasm js/node_modules/.package-lock.json
 	cd js && npm run build
 
@@ -51,12 +56,14 @@ test-asan: setup
 	cmake --build --preset native-asan
 	ctest --preset native-asan --parallel 2
 
-# Jest under jsdom against the built package, the type check of the .d.ts,
+# Jest under jsdom against the built package, the Vue component under
+# @vue/vue3-jest and Vue 2.7 (tests/vue), the type check of the .d.ts,
 # the snippets of js/README.md and an npm pack installed into an empty
 # folder. Needs the native build for the native-vs-WebAssembly comparisons.
-test-js: build js
+test-js: build js tests/vue/node_modules/.package-lock.json
 	cd js && npm run typecheck
 	cd js && npm test
+	cd tests/vue && npm test
 	node --test tests/js/readme_snippets.test.mjs
 	tests/js/pack_smoke_test.sh
 
