@@ -35,7 +35,20 @@ export function loadModule(source?: WasmSource): WasmEngine | Promise<WasmEngine
   } catch {
     return Promise.reject(new Error(`the engine's URL ${String(source ?? "beside the package's loader")} is not a URL; give init({ wasm }) the URL of cohort-ab/cohort.wasm`));
   }
-  return compile(url).then((module) => WasmEngine.instantiate(module));
+  const compiled = source === undefined ? compile(url).catch((e: unknown) => besideThePackage(url, e)) : compile(url);
+  return compiled.then((module) => WasmEngine.instantiate(module));
+}
+
+/**
+ * Vite's dev server pre-bundles dependencies into node_modules/.vite/deps,
+ * so the file beside the loader is not there (it answers with the page).
+ * The package's own copy is: try it before giving up, so the default set-up
+ * works. Any other failure stands.
+ */
+function besideThePackage(tried: URL, error: unknown): Promise<WebAssembly.Module> {
+  if (!tried.pathname.includes('/node_modules/.vite/')) return Promise.reject(error);
+  const own = new URL('/node_modules/cohort-ab/dist/wasm/cohort.wasm', tried);
+  return compile(own).catch(() => Promise.reject(error));
 }
 
 export function loadRegex(): RegexHost | Promise<RegexHost> {
