@@ -69,10 +69,12 @@ test-js: build js tests/vue/node_modules/.package-lock.json
 
 # The demo server with hostile input, then the demo page in headless Chromium
 # (Debian's, installed by .ci/setup): writes build/e2e/demo.png and
-# build/e2e/timing.json.
+# build/e2e/timing.json. Then examples/ built from the packed package and
+# loaded in Chromium (examples/vite: the dev server and a production build).
 test-browser: build js
 	node --test tests/demo/server.test.mjs
 	node --test tests/browser/demo.e2e.mjs
+	node --test tests/examples/
 
 # libFuzzer harnesses (tests/fuzz) under ASan+UBSan, on seeds from the
 # shared vectors: `make fuzz SECONDS=600` for a long run; make test runs
