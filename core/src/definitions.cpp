@@ -591,15 +591,18 @@ LoadResult Definitions::load(const Json& document, const LoadOptions& options) {
 
 LoadResult Definitions::parse(std::string_view text, const LoadOptions& options) {
   Error error;
-  const auto document =
-      parse_json_text(text, options.limits.max_document_bytes, options.limits.max_depth, error);
+  Errors duplicates;
+  const auto document = parse_json_text(text, options.limits.max_document_bytes,
+                                        options.limits.max_depth, error, &duplicates);
   if (!document) {
     LoadResult result;
     result.definitions = std::make_shared<Definitions>();
     result.errors.push_back(std::move(error));
     return result;
   }
-  return load(*document, options);
+  LoadResult result = load(*document, options);
+  result.warnings.insert(result.warnings.begin(), duplicates.begin(), duplicates.end());
+  return result;
 }
 
 const Definition* Definitions::find(std::string_view name) const {

@@ -1,6 +1,7 @@
 #include "cohort/json_text.hpp"
 
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,11 +55,18 @@ class PathTrackingSax {
   bool string(string_t& value) { return scalar(dom_.string(value)); }
   bool binary(binary_t& value) { return scalar(dom_.binary(value)); }
   bool start_object(std::size_t size) {
-    frames_.push_back({false, 0, {}});
+    frames_.push_back({false, 0, {}, {}});
     return dom_.start_object(size);
   }
   bool key(string_t& name) {
-    frames_.back().key = name;
+    Frame& frame = frames_.back();
+    frame.key = name;
+    // JSON leaves duplicate keys open; the last value is the one kept (as
+    // JSON.parse keeps it), and the earlier one is reported, not lost
+    // silently.
+    if (!frame.keys.insert(name).second) {
+      duplicates_.push_back({pointer(), "duplicate key: the last value given is used"});
+    }
     return dom_.key(name);
   }
   bool end_object() {
@@ -66,7 +74,7 @@ class PathTrackingSax {
     return scalar(dom_.end_object());
   }
   bool start_array(std::size_t size) {
-    frames_.push_back({true, 0, {}});
+    frames_.push_back({true, 0, {}, {}});
     return dom_.start_array(size);
   }
   bool end_array() {
@@ -83,12 +91,15 @@ class PathTrackingSax {
       error_.message = "number out of range at byte " + std::to_string(position) + ": " +
                        shortened(token) + " does not fit a double";
     } else {
-      error_.message = "invalid JSON at byte " + std::to_string(position) + ": " + ex.what();
+      error_.message = "invalid JSON at byte " + std::to_string(position) + " (" +
+                       line_and_column(position) + "): " + ex.what();
     }
     return false;
   }
 
   bool failed() const { return failed_ || dom_.is_errored(); }
+  const Errors& duplicates() const { return duplicates_; }
+  void set_text(std::string_view text) { text_ = text; }
   const Error& error() const { return error_; }
   Json take() { return std::move(root_); }
 
@@ -97,7 +108,23 @@ class PathTrackingSax {
     bool is_array;
     std::size_t index;
     std::string key;
+    std::unordered_set<std::string> keys;  // objects: the keys seen so far
   };
+
+  // "line L, column C" of the 1-based byte offset `position`.
+  std::string line_and_column(std::size_t position) const {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i + 1 < position && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  }
 
   // A value ended: the next one in an array has the next index.
   bool scalar(bool ok) {
@@ -126,6 +153,8 @@ class PathTrackingSax {
   nlohmann::detail::json_sax_dom_parser<Json> dom_{root_, /*allow_exceptions=*/false};
   std::vector<Frame> frames_;
   Error error_;
+  Errors duplicates_;
+  std::string_view text_;
   bool failed_ = false;
 };
 
@@ -133,6 +162,11 @@ class PathTrackingSax {
 
 std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes,
                                     std::size_t max_depth, Error& error) {
+  return parse_json_text(text, max_bytes, max_depth, error, nullptr);
+}
+
+std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes,
+                                    std::size_t max_depth, Error& error, Errors* warnings) {
   if (text.size() > max_bytes) {
     error = {"", "document is " + std::to_string(text.size()) + " bytes; the limit is " +
                      std::to_string(max_bytes)};
@@ -151,11 +185,13 @@ std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes
     return std::nullopt;
   }
   PathTrackingSax sax;
+  sax.set_text(text);
   Json::sax_parse(text, &sax, nlohmann::detail::input_format_t::json, /*strict=*/true);
   if (sax.failed()) {
     error = sax.error();
     return std::nullopt;
   }
+  if (warnings) warnings->insert(warnings->end(), sax.duplicates().begin(), sax.duplicates().end());
   return sax.take();
 }
 

@@ -90,8 +90,9 @@ std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
   // Parsed here rather than by Definitions::parse (which does the same two
   // steps) so the raw document is at hand to name the skipped experiments.
   Error parse_error;
+  Errors duplicates;
   const auto document = parse_json_text(*text, defaults.limits.max_document_bytes,
-                                        defaults.limits.max_depth, parse_error);
+                                        defaults.limits.max_depth, parse_error, &duplicates);
   if (!document) {
     print_error(path + ": " + parse_error.describe());
     return std::nullopt;
@@ -101,6 +102,7 @@ std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
   LoadOptions options;
   options.regex = &regex;
   LoadResult result = Definitions::load(*document, options);
+  for (const Error& warning : duplicates) print_warning(path + ": " + warning.describe());
   for (const Error& warning : result.warnings) print_warning(path + ": " + warning.describe());
   for (const Error& error : result.errors) print_error(path + ": " + error.describe());
 

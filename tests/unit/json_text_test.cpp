@@ -221,3 +221,30 @@ TEST(JsonTextTest, UnbalancedClosersDoNotUnderflowDepth) {
 
 }  // namespace
 }  // namespace cohort
+
+namespace cohort {
+namespace {
+
+TEST(JsonTextTest, DuplicateKeysAreWarningsNamingTheKeyAndTheLastValueWins) {
+  Error error;
+  Errors warnings;
+  const auto value =
+      parse_json_text(R"({"a": 1, "b": {"c": 1, "c": 2}, "a": 3})", 1 << 10, 8, error, &warnings);
+  ASSERT_TRUE(value.has_value()) << error.describe();
+  EXPECT_EQ((*value)["a"], 3);
+  EXPECT_EQ((*value)["b"]["c"], 2);
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0], (Error{"/b/c", "duplicate key: the last value given is used"}));
+  EXPECT_EQ(warnings[1], (Error{"/a", "duplicate key: the last value given is used"}));
+}
+
+TEST(JsonTextTest, SyntaxErrorsNameTheLineAndColumn) {
+  Error error;
+  EXPECT_FALSE(parse_json_text("{\n  \"a\": 1,\n  \"b\": }", 1 << 10, 8, error).has_value());
+  // The "}" is byte 20: line 3, column 8.
+  EXPECT_NE(error.message.find("invalid JSON at byte 20 (line 3, column 8)"), std::string::npos)
+      << error.message;
+}
+
+}  // namespace
+}  // namespace cohort
