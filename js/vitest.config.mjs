@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: 'no-globals', root, include: ['**/*.vitest.mjs'], globals: false } },
-      { resolve: { alias }, test: { name: 'globals', root, include: ['**/*.vitest.mjs'], globals: true } },
+      { resolve: { alias }, test: { name: 'globals', root, include: ['**/*.vitest.mjs', '**/*.globals-vitest.mjs'], globals: true } },
     ],
   },
 });
