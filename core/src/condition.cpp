@@ -17,17 +17,6 @@ namespace {
 
 using Node = Condition::Node;
 
-// True when `value` nests more than `budget` levels of arrays/objects. The
-// recursion stops at the budget, so hostile depth cannot exhaust the stack.
-bool deeper_than(Value value, std::size_t budget) {
-  if (!value.is_structured()) return false;
-  if (budget == 0) return true;
-  for (auto c = value.children(); !c.done(); c.next()) {
-    if (deeper_than(c.value(), budget - 1)) return true;
-  }
-  return false;
-}
-
 bool starts_with_dollar(std::string_view key) {
   return !key.empty() && key[0] == '$';
 }

@@ -115,15 +115,6 @@ void write_json(Value value, std::string& out, bool sorted) {
   }
 }
 
-bool deeper_than(Value value, std::size_t limit) {
-  if (!value.is_structured()) return false;
-  if (limit == 0) return true;
-  for (auto c = value.children(); !c.done(); c.next()) {
-    if (deeper_than(c.value(), limit - 1)) return true;
-  }
-  return false;
-}
-
 bool json_deeper_than(const Json& value, std::size_t limit) {
   if (!value.is_structured()) return false;
   if (limit == 0) return true;

@@ -125,6 +125,15 @@ Value Value::element(std::size_t index) const {
   return c.value();
 }
 
+bool deeper_than(Value value, std::size_t levels) {
+  if (!value.is_structured()) return false;
+  if (levels == 0) return true;
+  for (auto c = value.children(); !c.done(); c.next()) {
+    if (deeper_than(c.value(), levels - 1)) return true;
+  }
+  return false;
+}
+
 std::string check_encoding(std::string_view bytes, std::size_t max_depth) {
   const auto* begin = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* end = begin + bytes.size();

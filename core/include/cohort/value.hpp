@@ -143,6 +143,10 @@ inline bool is_integer(Value value) {
   return n > -1e21 && n < 1e21 && std::trunc(n) == n;
 }
 
+/// True when `value` nests more than `levels` levels of arrays and objects.
+/// The recursion stops at `levels`, so hostile depth cannot exhaust the stack.
+bool deeper_than(Value value, std::size_t levels);
+
 /// Checks that `bytes` hold exactly one well-formed encoded value whose
 /// nesting is at most `max_depth` levels (the top level is 0) and whose
 /// text is valid UTF-8. Returns "" when it does, else what is wrong.
