@@ -4,6 +4,7 @@
 // engine is a separate chunk, fetched only for definitions that use it.
 import type { WasmSource } from './types.js';
 import type { RegexHost } from './wasm_engine.js';
+import { re2Host } from './regex_re2.js';
 import { WasmEngine } from './wasm_engine.js';
 
 async function compile(url: URL): Promise<WebAssembly.Module> {
@@ -52,5 +53,5 @@ function besideThePackage(tried: URL, error: unknown): Promise<WebAssembly.Modul
 }
 
 export function loadRegex(): RegexHost | Promise<RegexHost> {
-  return import('./regex_re2.js').then((m) => m.re2Host);
+  return import('re2js').then((m) => re2Host(m.RE2JS));
 }

@@ -7,3 +7,7 @@ declare module 'node:fs' {
 declare module 'node:path' {
   export function join(...parts: string[]): string;
 }
+
+declare module 'node:module' {
+  export function createRequire(from: string | URL): (id: string) => unknown;
+}

@@ -264,8 +264,7 @@ export class Runtime {
 
   private loadDefinitions(): void {
     if (!this.engine || this.definitionsBytes === undefined || this.regexPending) return;
-    if (!this.engine.regex && !this.regexFailed && usesRegex(this.definitionsBytes)) {
-      this.awaitRegex(this.engine);
+    if (!this.engine.regex && !this.regexFailed && usesRegex(this.definitionsBytes) && !this.awaitRegex(this.engine)) {
       return;
     }
     const report = this.engine.load(this.definitionsBytes, this.secret, this.sticky.capacity, this.sticky.ttlMs);
@@ -274,15 +273,22 @@ export class Runtime {
     this.defs = new LoadedDefinitions(report);
   }
 
-  /** Fetches the `$regex` engine, then loads the definitions that need it. */
-  private awaitRegex(engine: WasmEngine): void {
-    this.regexPending = true;
+  /**
+   * Loads the `$regex` engine: at once in Node (true: load the definitions
+   * now), or fetched in browsers, after which the definitions load (false).
+   */
+  private awaitRegex(engine: WasmEngine): boolean {
     let host: ReturnType<typeof loadRegex>;
     try {
       host = loadRegex();
     } catch (e) {
       host = Promise.reject(e);
     }
+    if (!isThenable(host)) {
+      engine.regex = host;
+      return true;
+    }
+    this.regexPending = true;
     const arrived = Promise.resolve(host).then(
       (regex) => {
         engine.regex = regex;
@@ -300,6 +306,7 @@ export class Runtime {
     // `ready` waits for it too; a failure was reported above, never unhandled.
     this.loaded = this.loaded.then(() => done);
     this.loaded.catch(() => undefined);
+    return false;
   }
 
   private applyContext(): void {

@@ -3,10 +3,10 @@
 // with the page runtime or with other engines: its own WebAssembly
 // instance, definitions, stubs, trackers and session memory. The context is
 // given with each call, so one engine answers concurrent requests.
-import { loadModule } from '#cohort-load';
+import { loadModule, loadRegex } from '#cohort-load';
 import { Encoder } from './encode.js';
 import { dataOf } from './experiment_data.js';
-import { answerOf, encodeContext, encodeDefinitions, isThenable, readOptions } from './inputs.js';
+import { answerOf, encodeContext, encodeDefinitions, isThenable, readOptions, usesRegex } from './inputs.js';
 import { LoadedDefinitions } from './loaded.js';
 import { courseOf, describe, isValidName, thrownText } from './pushed.js';
 import { Tracking } from './tracking.js';
@@ -104,6 +104,22 @@ class Engine implements CohortEngine {
 
   private loadDefinitions(): void {
     if (!this.engine || this.definitions === undefined) return;
+    if (!this.engine.regex && usesRegex(this.definitions)) {
+      // Synchronous where the engine is (Node); browsers fetch it first.
+      const host = loadRegex();
+      if (isThenable(host)) {
+        const engine = this.engine;
+        host.then(
+          (regex) => {
+            engine.regex = regex;
+            this.loadDefinitions();
+          },
+          (e: unknown) => this.report({ source: 'engine', path: '', message: `the $regex engine could not be loaded: ${thrownText(e)}` }),
+        );
+        return;
+      }
+      this.engine.regex = host;
+    }
     const sticky = this.options.sticky ?? {};
     const report = this.engine.load(this.definitions, String(this.options.secret ?? ''), Number(sticky.capacity ?? 10_000), Number(sticky.ttlMs ?? 0));
     for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });

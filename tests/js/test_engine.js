@@ -4,12 +4,12 @@
 const fs = require('node:fs');
 const { internal, testWasm } = require('./paths');
 
-const { WasmEngine, Encoder, re2Host } = require(internal);
+const { WasmEngine, Encoder, loadRegex } = require(internal);
 const module_ = new WebAssembly.Module(fs.readFileSync(testWasm));
 
 /** A fresh instance of the test build. */
 function testEngine() {
-  return WasmEngine.fromModule(module_, re2Host);
+  return WasmEngine.fromModule(module_, loadRegex());
 }
 
 /** The encoding of a context, as the package writes it. */
