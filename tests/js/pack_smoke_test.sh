@@ -185,4 +185,33 @@ it('accepts any stub value without writing to the console', () => {
 JS
 NODE_PATH="$root/js/node_modules" node "$root/js/node_modules/jest/bin/jest.js" --rootDir . \
   --config jest.gitlab.config.cjs --testEnvironment "$root/js/node_modules/jest-environment-jsdom" gitlab_paths.test.js
+# The webpack resolve.alias block of js/README.md, with webpack 5 itself:
+# GitLab's module paths bundle and run (the engine file is emitted beside
+# the bundle).
+npm install --no-audit --no-fund --silent webpack@5 vue@3
+cat > gitlab_code.mjs <<'JS'
+import { getExperimentData, init } from '~/experimentation/utils';
+import { TRACKING_CONTEXT_SCHEMA } from '~/experimentation/constants';
+import GitlabExperiment from '~/experimentation/components/gitlab_experiment.vue';
+init({ definitions: { experiments: [{ name: 'e', variants: ['control', 'candidate'], weights: [0, 1] }] }, context: { id: 1 } });
+console.log(getExperimentData('e').variant, TRACKING_CONTEXT_SCHEMA, GitlabExperiment.name);
+JS
+NODE_PATH="$root/js/node_modules" node -e '
+const fs = require("fs");
+const block = fs.readFileSync(process.argv[1], "utf8").split("// webpack.config.js")[1].split("```")[0];
+const documented = {};
+new Function("module", block)(documented);
+const config = { ...documented.exports, mode: "development", target: "node", devtool: false,
+  entry: "./gitlab_code.mjs", output: { path: `${process.cwd()}/webpack-dist`, filename: "out.cjs" } };
+require(`${process.cwd()}/node_modules/webpack`)(config, (err, stats) => {
+  if (err || stats.hasErrors()) {
+    console.error(String(err || stats.toString("errors-only")));
+    process.exit(1);
+  }
+});
+' "$root/js/README.md"
+out="$(node webpack-dist/out.cjs)"
+[ "$out" = "candidate iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3 GitlabExperiment" ] || { echo "webpack aliases: printed $out"; exit 1; }
+echo "webpack aliases: ok"
+
 echo "npm pack smoke test: ok"
