@@ -10,12 +10,12 @@ import { answerOf, encodeContext, encodeDefinitions, isThenable, readOptions, us
 import { LoadedDefinitions } from './loaded.js';
 import { courseOf, describe, isValidName, thrownText } from './pushed.js';
 import { Tracking } from './tracking.js';
-import type { Answer, CohortError, Context, ExperimentData, Tracker, WasmSource } from './types.js';
+import type { Answer, CohortError, Context, DefinitionsDocument, ExperimentData, Tracker, WasmSource } from './types.js';
 import type { WasmEngine } from './wasm_engine.js';
 
 export interface EngineOptions {
   /** A definitions document, as an object or JSON text. */
-  definitions?: unknown;
+  definitions?: DefinitionsDocument | string;
   /** Mixed into every context key so keys cannot be recomputed from ids. */
   secret?: string;
   /** Sticky store bounds: entries kept (least recently used dropped) and lifetime. */
@@ -38,7 +38,7 @@ export interface CohortEngine {
   /** GitLab's `{experiment, key, variant, migration_keys?}` for an assignment, else undefined. */
   getExperimentData(name: string, context: Context): ExperimentData | undefined;
   /** Replaces the definitions (the sticky store starts empty again). */
-  load(definitions: unknown): void;
+  load(definitions: DefinitionsDocument | string): void;
   /** Forces `variant` for `name` in this engine only (tests); undefined removes the stub. */
   stub(name: string, variant: string | undefined): void;
 }
@@ -127,7 +127,7 @@ class Engine implements CohortEngine {
     this.defs = new LoadedDefinitions(report);
   }
 
-  load(definitions: unknown): void {
+  load(definitions: DefinitionsDocument | string): void {
     this.setDefinitions(definitions);
     this.loadDefinitions();
   }

@@ -84,13 +84,48 @@ export interface KeyValueStorage {
 }
 
 /** Options of `init`; every field is optional and replaces what was set before. */
+/** A MongoDB-style condition, as GrowthBook's evalCondition reads it. */
+export type Condition = Record<string, unknown>;
+
+/** One experiment of a definitions document (schema/definitions.schema.json). */
+export interface ExperimentDefinition {
+  name: string;
+  description?: string;
+  /** The first is control. Default: ['control', 'candidate']. */
+  variants?: string[];
+  /** edX's buckets "0"…"n-1", instead of variants. */
+  num_buckets?: number;
+  state?: 'off' | 'conditional' | 'on';
+  percentage?: number;
+  actors?: (string | number)[];
+  /** One per variant, control included. */
+  weights?: number[];
+  hash?: 'xxh3' | 'gitlab' | 'edx' | 'fnv1a_v1' | 'fnv1a_v2';
+  seed?: string;
+  context_keys?: string[];
+  exclude?: Condition[];
+  /** Variant index or name -> condition; the lowest matching index wins. */
+  overrides?: Record<string, Condition>;
+  segments?: { variant: string | number; when: Condition }[];
+  enrollment?: { start?: string | number | null; end?: string | number | null };
+  /** [id, start, end]: the slice of the namespace this experiment takes. */
+  namespace?: [string, number, number];
+  course_aware?: boolean;
+  experiment_id?: number;
+}
+
+/** What init({ definitions }) and createEngine load, as the package's JSON Schema describes it. */
+export type DefinitionsDocument =
+  | { experiments: ExperimentDefinition[]; saved_groups?: Record<string, unknown[]> }
+  | ExperimentDefinition[];
+
 export interface InitOptions {
   /**
    * A definitions document ({experiments, saved_groups} or an array), as an
-   * object or JSON text, or a promise of one (e.g. a fetch): slot renderers
-   * wait for it instead of showing control first.
+   * object or JSON text, a fetch Response, or a promise of one of those:
+   * slot renderers wait for it instead of showing control first.
    */
-  definitions?: unknown;
+  definitions?: DefinitionsDocument | string | Response | PromiseLike<DefinitionsDocument | string | Response>;
   /** The current context. */
   context?: Context;
   /** Server-pushed data, used when `window.gl.experiments` has no entry. */

@@ -67,3 +67,14 @@ function slots(): void {
 }
 void [definitionsFetched, slots];
 void usage;
+
+// The definitions document is typed as the JSON Schema describes it.
+import type { DefinitionsDocument } from 'cohort-ab';
+const typedDocument: DefinitionsDocument = {
+  experiments: [{ name: 'pill_color', variants: ['control', 'red'], weights: [0, 1], segments: [{ variant: 'red', when: { plan: 'gold' } }] }],
+  saved_groups: { staff: ['u1'] },
+};
+init({ definitions: typedDocument });
+// @ts-expect-error "variant" is not a field ("variants" is)
+const misspelt: DefinitionsDocument = { experiments: [{ name: 'e', variant: ['control', 'a'] }] };
+void misspelt;
