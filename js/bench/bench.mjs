@@ -356,6 +356,26 @@ async function main() {
     row('getExperimentData() on pushed data vs plain obj[name] read', fmtNs(oursData), fmtNs(refData), 'within 3×', ratio <= 3, ` (${sx(ratio)})`);
   }
 
+  // The slowest single answer a $regex can provoke: shapes that make a
+  // backtracking engine exponential, on attributes up to the context limit.
+  {
+    const patterns = ['(a|aa)*b', '(x+x+)+y', '^(a+)+$', '(a|a)*$', '(.*a){20}', '([a-z]*)*[0-9]', '(\\w+\\s?)*$', 'a{1,1000}b{1,1000}c', '(?i)(A|a)*B', '((a*)*)*b'];
+    const inputs = ['a'.repeat(60_000), 'x'.repeat(60_000), `${'a'.repeat(30_000)}!`, 'ab '.repeat(20_000)];
+    let worst = { ms: 0, what: '' };
+    for (const pattern of patterns) {
+      init({ definitions: { experiments: [{ name: 'r', variants: ['control', 'in'], weights: [1, 0], segments: [{ variant: 'in', when: { s: { $regex: pattern } } }] }] } });
+      for (const text of inputs) {
+        run('r', { s: 'warm' });
+        const t0 = process.hrtime.bigint();
+        sink += run('r', { s: text }).variant_index;
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (ms > worst.ms) worst = { ms, what: `${pattern} on ${text.length} characters` };
+      }
+    }
+    row('slowest run() a $regex can provoke (10 ReDoS shapes x 4 inputs of up to 60,000 characters)', `${worst.ms.toFixed(1)} ms`, worst.what, '(info: linear time)', null);
+    rows[rows.length - 1].met = 'info';
+  }
+
   // --- 3. Sizes -------------------------------------------------------------
   progress('3/5 sizes');
   const size = (f) => {
