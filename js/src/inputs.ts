@@ -144,3 +144,14 @@ export function readOptions<T extends object>(options: unknown, problems: string
   }
   return out as Partial<T>;
 }
+
+/**
+ * The encoded document for `value`, or, after reporting why it cannot be
+ * used, the encoded empty document: what both the page runtime and
+ * createEngine load.
+ */
+export function definitionsOrNone(value: unknown, report: (error: CohortError) => void): Uint8Array {
+  const { bytes, error } = encodeDefinitions(new Encoder(), value);
+  if (error) report(error);
+  return bytes ?? encodeDefinitions(new Encoder(), { experiments: [] }).bytes!;
+}

@@ -2,13 +2,20 @@
 // around the engine: each experiment's index and variants, and the
 // experiments skipped for an error.
 import { answerOf } from './inputs.js';
-import type { Answer } from './types.js';
+import type { Answer, CohortError } from './types.js';
 import type { LoadReport, WasmEngine } from './wasm_engine.js';
 
 export class LoadedDefinitions {
   private readonly index: Map<string, number>;
   private readonly variantLists: string[][];
   private readonly skipped: Map<string, string>;
+
+  /** What a load left, its errors and warnings reported (source `definitions`). */
+  static from(report: LoadReport, sink: (error: CohortError) => void): LoadedDefinitions {
+    for (const e of report.errors) sink({ source: 'definitions', path: e.path, message: e.message });
+    for (const e of report.warnings) sink({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
+    return new LoadedDefinitions(report);
+  }
 
   constructor(report?: LoadReport) {
     this.index = new Map(report?.experiments.map((e, i) => [e.name, i]) ?? []);

@@ -1,7 +1,7 @@
 import { LOADS_ASYNCHRONOUSLY, loadModule, loadRegex } from '#cohort-load';
 import { Encoder } from './encode.js';
 import { LoadedDefinitions } from './loaded.js';
-import { answerOf, encodeContext, encodeDefinitions, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
+import { answerOf, encodeContext, definitionsOrNone, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, isValidName, quickPushed, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
@@ -243,9 +243,7 @@ export class Runtime {
   }
 
   private setDefinitions(value: unknown): void {
-    const { bytes, error } = encodeDefinitions(new Encoder(), value);
-    if (error) this.report(error);
-    this.definitionsBytes = bytes ?? encodeDefinitions(new Encoder(), { experiments: [] }).bytes;
+    this.definitionsBytes = definitionsOrNone(value, (e) => this.report(e));
   }
 
   setContext(context: Context): void {
@@ -268,9 +266,7 @@ export class Runtime {
       return;
     }
     const report = this.engine.load(this.definitionsBytes, this.secret, this.sticky.capacity, this.sticky.ttlMs);
-    for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
-    for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
-    this.defs = new LoadedDefinitions(report);
+    this.defs = LoadedDefinitions.from(report, (e) => this.report(e));
   }
 
   /**

@@ -6,7 +6,7 @@
 import { loadModule, loadRegex } from '#cohort-load';
 import { Encoder } from './encode.js';
 import { dataOf } from './experiment_data.js';
-import { answerOf, encodeContext, encodeDefinitions, isThenable, readOptions, usesRegex } from './inputs.js';
+import { answerOf, encodeContext, definitionsOrNone, isThenable, readOptions, usesRegex } from './inputs.js';
 import { LoadedDefinitions } from './loaded.js';
 import { courseOf, describe, isValidName, thrownText } from './pushed.js';
 import { Tracking } from './tracking.js';
@@ -97,9 +97,7 @@ class Engine implements CohortEngine {
   }
 
   private setDefinitions(value: unknown): void {
-    const { bytes, error } = encodeDefinitions(new Encoder(), value);
-    if (error) this.report(error);
-    this.definitions = bytes ?? encodeDefinitions(new Encoder(), { experiments: [] }).bytes;
+    this.definitions = definitionsOrNone(value, (e) => this.report(e));
   }
 
   private loadDefinitions(): void {
@@ -122,9 +120,7 @@ class Engine implements CohortEngine {
     }
     const sticky = this.options.sticky ?? {};
     const report = this.engine.load(this.definitions, String(this.options.secret ?? ''), Number(sticky.capacity ?? 10_000), Number(sticky.ttlMs ?? 0));
-    for (const e of report.errors) this.report({ source: 'definitions', path: e.path, message: e.message });
-    for (const e of report.warnings) this.report({ source: 'definitions', path: e.path, message: `warning: ${e.message}` });
-    this.defs = new LoadedDefinitions(report);
+    this.defs = LoadedDefinitions.from(report, (e) => this.report(e));
   }
 
   load(definitions: DefinitionsDocument | string): void {
