@@ -6,13 +6,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
 
 #include "condition_node.hpp"
+#include "decimal_conversion.hpp"
 
 namespace cohort {
 namespace condition_detail {
@@ -99,32 +98,6 @@ bool decimal_literal(std::string_view text) {
   return i == text.size();
 }
 
-// from_chars reports overflow and underflow alike; JS gives Infinity or 0.
-[[maybe_unused]] double out_of_range(std::string_view text) {
-  std::int64_t exponent = 0;
-  const std::size_t e = text.find_first_of("eE");
-  if (e != std::string_view::npos) {
-    // Saturate: only the sign of the magnitude matters here.
-    std::string_view digits = text.substr(e + 1);
-    bool negative = false;
-    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
-      negative = digits[0] == '-';
-      digits.remove_prefix(1);
-    }
-    constexpr std::int64_t kSaturated = std::int64_t{1} << 40;
-    for (const char c : digits)
-      exponent = std::min<std::int64_t>(exponent * 10 + (c - '0'), kSaturated);
-    if (negative) exponent = -exponent;
-  }
-  const std::string_view mantissa = text.substr(0, e);
-  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
-  const std::size_t first = mantissa.find_first_of("123456789");
-  if (first == std::string_view::npos) return 0;
-  const std::int64_t magnitude = first < point ? static_cast<std::int64_t>(point - first)
-                                               : -static_cast<std::int64_t>(first - point - 1);
-  return magnitude + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
-}
-
 void append_joined(Value array, TextBuffer& out, int depth) {
   bool first = true;
   for (auto c = array.children(); !c.done(); c.next()) {
@@ -168,22 +141,8 @@ std::string_view format_number(double number, NumberText& out) {
 
   // Shortest round-trip digits and the decimal exponent, then JS layout
   // (Number::toString, ECMA-262 §6.1.6.1.20).
-  std::array<char, 32> sci{};
-#if defined(__cpp_lib_to_chars)
-  const auto result = std::to_chars(sci.data(), sci.data() + sci.size(), std::fabs(number),
-                                    std::chars_format::scientific);
-  const std::string_view text(sci.data(), static_cast<std::size_t>(result.ptr - sci.data()));
-#else
-  // Standard libraries without floating-point to_chars (the WebAssembly
-  // build's libc++): the fewest correctly rounded digits that read back as
-  // the same double are the shortest round-trip digits to_chars would give.
-  int length = 0;
-  for (int precision = 0; precision <= 16; ++precision) {
-    length = std::snprintf(sci.data(), sci.size(), "%.*e", precision, std::fabs(number));
-    if (std::strtod(sci.data(), nullptr) == std::fabs(number)) break;
-  }
-  const std::string_view text(sci.data(), static_cast<std::size_t>(length));
-#endif
+  decimal::ScientificText sci;
+  const std::string_view text = decimal::shortest_scientific(std::fabs(number), sci);
   const std::size_t e = text.find('e');
   std::array<char, 20> digits{};
   int k = 0;
@@ -244,20 +203,7 @@ double string_to_number(std::string_view text) {
   if (text == "Infinity") {
     value = std::numeric_limits<double>::infinity();
   } else if (decimal_literal(text)) {
-#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
-    const auto result =
-        std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
-    if (result.ec == std::errc::result_out_of_range) {
-      value = out_of_range(text);
-    } else if (result.ec != std::errc() || result.ptr != text.data() + text.size()) {
-      return kNaN;
-    }
-#else
-    // Standard libraries without floating-point from_chars (older libc++,
-    // as in some WebAssembly toolchains). The literal was validated above;
-    // strtod saturates to HUGE_VAL or 0 as JavaScript does.
-    value = std::strtod(std::string(text).c_str(), nullptr);
-#endif
+    value = decimal::parse(text);
   } else {
     return kNaN;
   }

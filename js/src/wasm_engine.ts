@@ -83,7 +83,11 @@ export interface RegexHost {
 const NO_ENGINE = -2;
 
 /** The module's imports: `$regex` on the regex host, and what the C runtime asks for. */
-function imports(engine: { text(at: number, length: number): string; regex: RegexHost | undefined }): WebAssembly.Imports {
+function imports(engine: {
+  text(at: number, length: number): string;
+  bytes(): Uint8Array;
+  regex: RegexHost | undefined;
+}): WebAssembly.Imports {
   const regexes: unknown[] = [];
   const free: number[] = [];
   return {
@@ -107,6 +111,19 @@ function imports(engine: { text(at: number, length: number): string; regex: Rege
       regex_release(id: number): void {
         regexes[id] = null;
         free.push(id);
+      },
+      // Decimal conversion (core/src/decimal_conversion.hpp): JavaScript's
+      // own rules, so the module needs no strtod or printf. The literal is
+      // ASCII the core validated; the digits written back are ASCII too.
+      number_parse(text: number, length: number): number {
+        return Number(engine.text(text, length));
+      },
+      number_shortest(positive: number, out: number, capacity: number): number {
+        const text = positive.toExponential();
+        const bytes = engine.bytes();
+        const length = Math.min(text.length, capacity);
+        for (let i = 0; i < length; i++) bytes[out + i] = text.charCodeAt(i);
+        return length;
       },
     },
     env: { emscripten_notify_memory_growth: () => undefined },
@@ -159,6 +176,7 @@ export class WasmEngine {
     return {
       view: {
         text: (at: number, n: number) => engine!.text(at, n),
+        bytes: () => engine!.bytes(),
         get regex() {
           return engine?.regex;
         },
@@ -174,7 +192,8 @@ export class WasmEngine {
     return readUtf8(this.bytes(), at, length);
   }
 
-  private bytes(): Uint8Array {
+  /** The module's memory as bytes (a fresh view after the memory grew). */
+  bytes(): Uint8Array {
     if (this.u8.buffer !== this.exports.memory.buffer) {
       this.u8 = new Uint8Array(this.exports.memory.buffer);
       this.u32 = new Uint32Array(this.exports.memory.buffer);
