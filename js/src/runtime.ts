@@ -328,7 +328,7 @@ export class Runtime {
 
   /** Forget session de-duplication and memoized answers (test isolation). */
   reset(): void {
-    this.tracking.forget();
+    this.engine?.forgetAssignments();
     this.forgetAnswers();
   }
 
@@ -407,7 +407,9 @@ export class Runtime {
     if (stub !== undefined) {
       const index = this.variants(name)?.indexOf(stub) ?? -1;
       const answer = answerOf(name, { variant: stub, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
-      this.tracking.assignment(answer, course, false);
+      // Decided here, not in the core: its assignment tracker is asked whether
+      // this one is new (without an engine yet, every one is).
+      if (this.engine?.isFirstAssignment(name, answer.key, course) ?? true) this.tracking.assignment(answer, course, false);
       return answer;
     }
     // 2. server-pushed data, unless the definition no longer has its variant
@@ -432,7 +434,9 @@ export class Runtime {
     if (answer.reason === 'error' && context !== undefined && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });
     }
-    if (answer.tracked) this.tracking.assignment(answer, course, true);
+    // The core flags the first of each assignment (an answer it did not give
+    // is never tracked, so the flag of an earlier one is never read).
+    if (answer.tracked && this.engine.firstAssignment) this.tracking.assignment(answer, course, true);
     return answer;
   }
 

@@ -152,7 +152,9 @@ class Engine implements CohortEngine {
     if (answer.reason === 'error' && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error });
     }
-    if (answer.tracked) this.tracking.assignment(answer, courseOf(context), true);
+    // The core flags the first of each assignment (an answer it did not give
+    // is never tracked, so the flag of an earlier one is never read).
+    if (answer.tracked && this.engine.firstAssignment) this.tracking.assignment(answer, courseOf(context), true);
     return answer;
   }
 

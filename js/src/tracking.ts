@@ -1,5 +1,4 @@
 import { thrownText } from './pushed.js';
-import { SeenSet } from './seen_set.js';
 import { dataOf } from './experiment_data.js';
 import { record, state } from './state.js';
 import type { Answer, CohortError, ExperimentData, KeyValueStorage, Tracker, TrackingEvent } from './types.js';
@@ -9,8 +8,6 @@ import { TRACKING_CONTEXT_SCHEMA } from './constants.js';
 export { TRACKING_CONTEXT_SCHEMA };
 
 const SESSION_PREFIX = 'cohort.assigned:';
-/** Assignments remembered in memory; the oldest are forgotten beyond this. */
-const MAX_SEEN = 10_000;
 
 /** The experiment context of `data`: exactly {experiment, key, variant, migration_keys?}. */
 export function experimentContext(data: ExperimentData) {
@@ -59,12 +56,14 @@ function defaultStorage(): KeyValueStorage | null {
 /**
  * Emits tracking events to the sinks: assignments once per session for each
  * (experiment, key, course), custom events always. Honours Do-Not-Track.
- * A sink that throws is reported and the others still run.
+ * A sink that throws is reported and the others still run. Which assignment
+ * is the first this session is the core's decision (its AssignmentTracker,
+ * which flags it in the answer); this class only remembers it across
+ * reloads, in sessionStorage.
  */
 export class Tracking {
   private sinks: Tracker[] = [];
   private storage: KeyValueStorage | null = defaultStorage();
-  private readonly seen = new SeenSet(MAX_SEEN);
 
   /** `recorded`: events also go to the page's test recorder (recordedEvents()); engines of their own keep theirs. */
   constructor(
@@ -83,20 +82,15 @@ export class Tracking {
     if (storage !== undefined) this.storage = storage;
   }
 
-  /** Forgets which assignments this session has seen (tests). */
-  forget(): void {
-    this.seen.clear();
-  }
-
   /**
-   * An assignment (a tracked answer), emitted once per session; `toSinks`
-   * false sends it to the test recorder only. The event is built only when
-   * someone receives it.
+   * An assignment (a tracked answer) the core found to be the first of its
+   * (experiment, key, course) in this page; emitted unless an earlier page
+   * of the session did. `toSinks` false sends it to the test recorder only.
+   * The event is built only when someone receives it.
    */
   assignment(answer: Answer, course: string | undefined, toSinks: boolean): void {
     if (doNotTrackNow()) return;
-    const id = `${SESSION_PREFIX}${answer.experiment}:${answer.key}:${answer.variant}:${course ?? ''}`;
-    if (this.alreadySeen(id, toSinks)) return;
+    if (toSinks && this.storage !== null && this.seenEarlier(`${SESSION_PREFIX}${answer.experiment}:${answer.key}:${course ?? ''}`)) return;
     if (!(this.recorded && state.recording) && (!toSinks || this.sinks.length === 0)) return;
     const data = dataOf(answer)!;
     this.emit(
@@ -132,9 +126,9 @@ export class Tracking {
     );
   }
 
-  private alreadySeen(id: string, persistent: boolean): boolean {
-    if (this.seen.checkAndAdd(id)) return true;
-    if (!persistent || !this.storage) return false;
+  /** True when an earlier page of this session emitted `id`; remembers it otherwise. */
+  private seenEarlier(id: string): boolean {
+    if (!this.storage) return false;
     try {
       if (this.storage.getItem(id) !== null) return true;
       this.storage.setItem(id, '1');

@@ -41,12 +41,15 @@ interface Exports {
   cohort_load(secretLength: number, definitionsLength: number, capacity: number, ttlMs: number): number;
   cohort_set_context(length: number): number;
   cohort_resolve(index: number, nameLength: number, contextLength: number, nowMs: number): number;
+  cohort_first_assignment(nameLength: number, keyLength: number, courseLength: number): number;
+  cohort_forget_assignments(): void;
   [test: `cohort_test_${string}`]: ((...args: number[]) => number) | undefined;
 }
 
 const FLAG_EXCLUDED = 1;
 const FLAG_TRACKED = 2;
 const FLAG_VARIANT_TEXT = 4;
+const FLAG_FIRST_ASSIGNMENT = 8;
 
 /**
  * A 32-character key (the XXH3-128 digest most modes give) as a string: one
@@ -255,6 +258,28 @@ export class WasmEngine {
   }
 
   /**
+   * Whether the last answer `resolve` gave is an assignment to emit: tracked
+   * and, for the core's assignment tracker (core/include/cohort/
+   * assignment_tracker.hpp), the first for its experiment, key and course
+   * this session. Read right after `resolve`.
+   */
+  firstAssignment = false;
+
+  /**
+   * Asks the core's assignment tracker about an assignment decided outside
+   * it (a stub): true the first time this session, and remembers it.
+   */
+  isFirstAssignment(name: string, key: string, course: string | undefined): boolean {
+    const [nameLength, keyLength, courseLength] = this.write([name, key, course ?? '']) as [number, number, number];
+    return this.exports.cohort_first_assignment(nameLength, keyLength, courseLength) !== 0;
+  }
+
+  /** Forgets the session's assignments (a test's restore). */
+  forgetAssignments(): void {
+    this.exports.cohort_forget_assignments();
+  }
+
+  /**
    * The answer for experiment `index` of the loaded document (or `name` when
    * the index is -1), for an encoded context or, when none, the current one.
    */
@@ -279,6 +304,7 @@ export class WasmEngine {
     const u32 = this.u32;
     const variantIndex = u32[w]!;
     const flags = u32[w + 2]!;
+    this.firstAssignment = (flags & FLAG_FIRST_ASSIGNMENT) !== 0;
     const keyLength = u32[w + 3]!;
     const migrations = u32[w + 4]!;
     const errorLength = u32[w + 5]!;

@@ -44,6 +44,15 @@ it('emits one assignment per experiment and key per session, with the experiment
   expect(sessionStorage.length).toBe(1);
 });
 
+it('counts an assignment per experiment and key, whatever variant it later gets (SPEC §4)', () => {
+  const first = run('pill_color');
+  // New definitions move everyone to blue: same experiment, same key.
+  init({ definitions: { experiments: [{ ...definitions.experiments[0], weights: [0, 0, 1] }] } });
+  const later = run('pill_color');
+  expect([first.variant, later.variant, later.key]).toEqual(['red', 'blue', first.key]);
+  expect(events.map((e) => e.variant)).toEqual(['red']);
+});
+
 it('remembers assignments across reloads of the page in the same session', () => {
   run('pill_color');
   // restoreExperiments forgets what this page has seen in memory, as a reload

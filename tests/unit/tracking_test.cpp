@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "cohort/assignment_tracker.hpp"
+
 namespace cohort {
 namespace {
 
@@ -96,6 +98,28 @@ TEST(AssignmentTrackerTest, IsBounded) {
   EXPECT_EQ(emitted, 1'000'000);
   EXPECT_FALSE(big.should_emit(tracked("e", "999999")));
   EXPECT_TRUE(big.should_emit(tracked("e", "0")));
+  // Two generations of 5,000: never more than 10,000 held.
+  EXPECT_LE(big.size(), 10'000U);
+}
+
+TEST(AssignmentTrackerTest, ForgetStartsANewSession) {
+  AssignmentTracker tracker;
+  EXPECT_TRUE(tracker.should_emit(tracked("e", "k")));
+  tracker.forget();
+  EXPECT_EQ(tracker.size(), 0U);
+  EXPECT_TRUE(tracker.should_emit(tracked("e", "k")));
+  EXPECT_FALSE(tracker.should_emit(tracked("e", "k")));
+}
+
+TEST(AssignmentTrackerTest, FieldsDoNotRunIntoEachOther) {
+  // ("a.b", key "k") and ("a", key "b.k") or a course that continues the key
+  // are different assignments.
+  AssignmentTracker tracker;
+  EXPECT_TRUE(tracker.first_time("a.b", "k", ""));
+  EXPECT_TRUE(tracker.first_time("a", "b.k", ""));
+  EXPECT_TRUE(tracker.first_time("a", "b", "k"));
+  EXPECT_TRUE(tracker.first_time("a", "bk", ""));
+  EXPECT_FALSE(tracker.first_time("a", "b", "k"));
 }
 
 // --- experiment_context -----------------------------------------------------

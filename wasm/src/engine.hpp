@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "cohort/assignment_tracker.hpp"
 #include "cohort/context.hpp"
 #include "cohort/memory_sticky_store.hpp"
 #include "cohort/resolver.hpp"
@@ -37,6 +38,12 @@ class Engine {
   /// context, or the current one when `encoded` is empty.
   const Answer& resolve(std::uint32_t index, std::string_view name, std::string_view encoded,
                         double now_ms);
+  /// Whether the last answer `resolve` gave is an assignment to emit now:
+  /// tracked, and the first for its (experiment, key, course) this session.
+  bool first_assignment() const { return first_assignment_; }
+
+  /// The session's assignments (AssignmentTracker), which outlive loads.
+  AssignmentTracker& assignments() { return assignments_; }
 
   // For the test build only: stubs, pushed data and sticky entries in the
   // core itself, as the shared vectors set them up.
@@ -60,14 +67,21 @@ class Engine {
   std::optional<Context> current_;
   std::optional<Context> scratch_;
   Answer answer_;
+  bool first_assignment_ = false;
+  AssignmentTracker assignments_;
 };
+
+/// Milliseconds from JavaScript as an epoch time; NaN, infinities and values
+/// beyond ±8.64e15 (the Date range) become 0.
+EpochMs epoch_from(double value);
 
 /// The binary form of an answer JavaScript reads (js/src/wasm_engine.ts):
 /// u32 words variant_index, reason, flags (1 excluded, 2 tracked, 4 the
-/// variant's text follows), key length, number of migration keys, error
-/// length; then the key, each migration key as u32 length + bytes, the
-/// error, and the variant as u32 length + bytes when flagged.
-void write_answer_record(const Answer& answer, const Definition* definition, std::string& out);
+/// variant's text follows, 8 the first assignment: emit it), key length, number of migration keys,
+/// error length; then the key, each migration key as u32 length + bytes, the error, and the variant
+/// as u32 length + bytes when flagged.
+void write_answer_record(const Answer& answer, const Definition* definition, bool first_assignment,
+                         std::string& out);
 
 /// {"status": "ok"|"error", "value": <value_json>, "errors": [...],
 /// "warnings": [...]}: what every call but `resolve` returns. Loading is

@@ -81,8 +81,26 @@ const char* cohort_resolve(std::uint32_t index, std::uint32_t name_length,
       engine.resolve(index, input(0, name_length), input(name_length, context_length), now_ms);
   const auto all = engine.definitions().all();
   static std::string record;
-  cohort::wasm::write_answer_record(answer, index < all.size() ? &all[index] : nullptr, record);
+  cohort::wasm::write_answer_record(answer, index < all.size() ? &all[index] : nullptr,
+                                    engine.first_assignment(), record);
   return result(record);
+}
+
+/// Input: an experiment's name, a key, a course. Whether that assignment is
+/// the first this session (1) or was seen (0); for answers decided outside
+/// the core (stubs), so that one tracker de-duplicates every assignment.
+int cohort_first_assignment(std::uint32_t name_length, std::uint32_t key_length,
+                            std::uint32_t course_length) {
+  return exported_engine().assignments().first_time(input(0, name_length),
+                                                    input(name_length, key_length),
+                                                    input(name_length + key_length, course_length))
+             ? 1
+             : 0;
+}
+
+/// Forgets the session's assignments (a test's restore).
+void cohort_forget_assignments() {
+  exported_engine().assignments().forget();
 }
 
 }  // extern "C"

@@ -5,7 +5,6 @@
 
 #include "cohort/answer.hpp"
 #include "cohort/json.hpp"
-#include "cohort/memory_sticky_store.hpp"
 
 namespace cohort {
 
@@ -13,24 +12,6 @@ namespace cohort {
 /// `~/experimentation/constants` names it (older GitLab used 1-0-0).
 inline constexpr std::string_view kExperimentContextSchema =
     "iglu:com.gitlab/gitlab_experiment/jsonschema/1-0-3";
-
-/// Decides which answers emit an `assignment` event: tracked answers, once
-/// per (experiment, course, key) per session — as edX marks
-/// "tracked.<experiment>[.<course>]" in the session. Bounded: beyond
-/// `capacity` remembered assignments the oldest are forgotten (and may be
-/// tracked again) rather than memory growing without end.
-class AssignmentTracker {
- public:
-  explicit AssignmentTracker(std::size_t capacity = 10'000);
-
-  /// True when `answer` should emit an assignment event now; records it so
-  /// the same assignment is not emitted again this session. Excluded,
-  /// disabled, unknown, published and error answers never emit.
-  bool should_emit(const Answer& answer, std::string_view course = {});
-
- private:
-  MemoryStickyStore seen_;
-};
 
 /// GLEX's experiment context for Snowplow:
 /// {schema, data: {experiment, key, variant, migration_keys?}} — exactly

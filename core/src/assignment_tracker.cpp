@@ -1,0 +1,99 @@
+#include "cohort/assignment_tracker.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+
+namespace cohort {
+namespace {
+
+// Open addressing with linear probing over a table at most half full; 0
+// marks an empty slot, so a digest of 0 is stored as 1.
+std::uint64_t slot_value(std::uint64_t digest) {
+  return digest == 0 ? 1 : digest;
+}
+
+bool contains(const std::vector<std::uint64_t>& table, std::size_t mask, std::uint64_t value) {
+  for (std::size_t i = value & mask;; i = (i + 1) & mask) {
+    if (table[i] == value) return true;
+    if (table[i] == 0) return false;
+  }
+}
+
+void add(std::vector<std::uint64_t>& table, std::size_t mask, std::uint64_t value) {
+  std::size_t i = value & mask;
+  while (table[i] != 0 && table[i] != value) i = (i + 1) & mask;
+  table[i] = value;
+}
+
+std::size_t table_size(std::size_t half) {
+  std::size_t size = 2;
+  while (size < 2 * half) size *= 2;
+  return size;
+}
+
+}  // namespace
+
+AssignmentTracker::AssignmentTracker(std::size_t capacity)
+    : half_(std::max<std::size_t>(1, capacity / 2)), mask_(table_size(half_) - 1) {}
+
+bool AssignmentTracker::should_emit(const Answer& answer, std::string_view course) {
+  if (!answer.tracked || answer.excluded) return false;
+  // As documented: these never emit, whatever `tracked` says.
+  switch (answer.reason) {
+    case Reason::excluded:
+    case Reason::disabled:
+    case Reason::unknown:
+    case Reason::published:
+    case Reason::error:
+      return false;
+    default:
+      break;
+  }
+  return first_time(answer.experiment, answer.key, course);
+}
+
+bool AssignmentTracker::first_time(std::string_view experiment, std::string_view key,
+                                   std::string_view course) {
+  // Fields separated by a byte no experiment name, key or course uses, so
+  // ("a.b", no course) and ("a", course "b") stay distinct.
+  scratch_.assign(experiment);
+  scratch_ += '\x1f';
+  scratch_ += key;
+  scratch_ += '\x1f';
+  scratch_ += course;
+  return insert(slot_value(XXH3_64bits(scratch_.data(), scratch_.size())));
+}
+
+bool AssignmentTracker::insert(std::uint64_t digest) {
+  if (young_.empty()) {
+    young_.assign(mask_ + 1, 0);
+    old_.assign(mask_ + 1, 0);
+  }
+  if (contains(young_, mask_, digest)) return false;
+  const bool seen = contains(old_, mask_, digest);
+  if (young_count_ >= half_) {
+    young_.swap(old_);
+    std::fill(young_.begin(), young_.end(), 0);
+    young_count_ = 0;
+  }
+  add(young_, mask_, digest);
+  ++young_count_;
+  return !seen;
+}
+
+void AssignmentTracker::forget() {
+  std::fill(young_.begin(), young_.end(), 0);
+  std::fill(old_.begin(), old_.end(), 0);
+  young_count_ = 0;
+}
+
+std::size_t AssignmentTracker::size() const {
+  const auto held = [](const std::vector<std::uint64_t>& table) {
+    return static_cast<std::size_t>(
+        std::count_if(table.begin(), table.end(), [](std::uint64_t v) { return v != 0; }));
+  };
+  return held(young_) + held(old_);
+}
+
+}  // namespace cohort
