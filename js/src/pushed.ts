@@ -1,5 +1,5 @@
 import { state } from './state.js';
-import type { CohortError, ExperimentData } from './types.js';
+import type { CohortError, ExperimentData, PublishedData } from './types.js';
 
 /** Longest experiment name, variant or key accepted from pushed data or stubs. */
 export const MAX_NAME_LENGTH = 256;
@@ -25,6 +25,36 @@ function pageWindow(): PushedWindow | undefined {
     seenAt = state.version;
   }
   return seenWindow;
+}
+
+/** True when there is a page (a `window`) whose pushed data to read. */
+export function hasPage(): boolean {
+  return pageWindow() !== undefined;
+}
+
+/**
+ * init's `published`, copied when it is given: its own enumerable entries, in
+ * an object without a prototype (so `__proto__` is a plain name). An entry
+ * behind a throwing getter is left out; a non-object gives none. Unlike the
+ * page's `window.gl.experiments`, which is read at every call as GitLab
+ * does, this does not change until the next init({published}), so answers
+ * made without a page stay valid until then.
+ */
+export function snapshotPublished(value: unknown): PublishedData | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const copy = Object.create(null) as Record<string, unknown>;
+  try {
+    for (const name of Object.keys(value)) {
+      try {
+        copy[name] = (value as Record<string, unknown>)[name];
+      } catch {
+        // left out, as a missing entry
+      }
+    }
+  } catch {
+    // a hostile object whose keys cannot be listed contributes nothing
+  }
+  return copy as PublishedData;
 }
 
 /** Own property `name` of `holder`, never one inherited (`__proto__`, `constructor`…). */

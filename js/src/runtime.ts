@@ -3,7 +3,7 @@ import { Encoder } from './encode.js';
 import { LoadedDefinitions } from './loaded.js';
 import { answerOf, encodeContext, definitionsOrNone, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
 import type { CoreError, WasmEngine } from './wasm_engine.js';
-import { courseOf, describe, isValidName, quickPushed, rawPushed, sanitizePushed, pushedNames, thrownText } from './pushed.js';
+import { courseOf, describe, hasPage, isValidName, quickPushed, rawPushed, sanitizePushed, snapshotPublished, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
 import { dataOf } from './experiment_data.js';
 import { Tracking } from './tracking.js';
@@ -11,6 +11,11 @@ import type { Answer, CohortError, Context, ExperimentData, InitOptions, Publish
 
 interface Memo {
   stateVersion: number;
+  /**
+   * Made without a page: the pushed data could only come from init's
+   * `published`, a copy that changes only with `version`.
+   */
+  pageless: boolean;
   version: number;
   pushed: unknown;
   answer: Answer;
@@ -56,6 +61,8 @@ export class Runtime {
   private clock: () => number = Date.now;
   private readonly reportedPushed = new WeakSet<object>();
   readonly tracking = new Tracking((e) => this.report(e));
+  /** The shared state, held here: a property read is cheaper than the imported binding's. */
+  private readonly shared = state;
 
   constructor() {
     state.resets.add(() => this.reset());
@@ -211,7 +218,7 @@ export class Runtime {
       this.setDefinitions(options.definitions);
       reload = true;
     }
-    if (options.published !== undefined) this.published = options.published;
+    if (options.published !== undefined) this.published = snapshotPublished(options.published);
     if (reload) this.loadDefinitions();
     if (options.context !== undefined) this.setContext(options.context);
     else this.invalidate();
@@ -378,8 +385,8 @@ export class Runtime {
     if (
       memo !== undefined &&
       memo.version === this.version &&
-      memo.stateVersion === state.version &&
-      quickPushed(name, this.published) === memo.pushed
+      memo.stateVersion === this.shared.version &&
+      (memo.pageless || quickPushed(name, this.published) === memo.pushed)
     ) {
       return memo;
     }
@@ -394,7 +401,7 @@ export class Runtime {
     }
     if (memo && memo.stateVersion !== state.version) this.forgetAnswers();
     const answer = this.resolve(name, pushed, this.contextError, undefined, this.course);
-    const fresh: Memo = { stateVersion: state.version, version: this.version, pushed, answer, data: dataOf(answer) };
+    const fresh: Memo = { stateVersion: state.version, pageless: !hasPage(), version: this.version, pushed, answer, data: dataOf(answer) };
     // Answers before the engine is ready are provisional: do not keep them.
     // '__proto__' would set the memo object's prototype: that name is not memoized.
     if (this.engine && name !== '__proto__') this.memo[name] = fresh;

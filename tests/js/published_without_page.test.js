@@ -1,0 +1,53 @@
+/**
+ * @jest-environment node
+ */
+// init({published}) without a page (Node, server-side rendering): the data
+// is copied when init is called (js/README.md), so answers made from it stay
+// valid until the next init({published}).
+const { getExperimentData, init } = require('cohort-ab');
+
+const entry = (variant) => ({ experiment: 'abc', key: 'k', variant });
+
+beforeEach(() => {
+  init({ definitions: { experiments: [] }, published: {} });
+});
+
+it('has no window here, so published is the only pushed data', () => {
+  expect(typeof window).toBe('undefined');
+  init({ published: { abc: entry('red') } });
+  expect(getExperimentData('abc')).toEqual(entry('red'));
+});
+
+it('reads the published object when init is called, not afterwards', () => {
+  const published = { abc: entry('red') };
+  init({ published });
+  expect(getExperimentData('abc')?.variant).toBe('red');
+  published.abc = entry('blue');
+  published.other = { experiment: 'other', key: 'k', variant: 'x' };
+  expect(getExperimentData('abc')?.variant).toBe('red');
+  expect(getExperimentData('other')).toBeUndefined();
+  init({ published });
+  expect(getExperimentData('abc')?.variant).toBe('blue');
+  expect(getExperimentData('other')?.variant).toBe('x');
+});
+
+it('leaves out an entry behind a throwing getter and keeps the others', () => {
+  const published = { abc: entry('red') };
+  Object.defineProperty(published, 'bad', {
+    enumerable: true,
+    get() {
+      throw new Error('hostile');
+    },
+  });
+  expect(() => init({ published })).not.toThrow();
+  expect(getExperimentData('bad')).toBeUndefined();
+  expect(getExperimentData('abc')?.variant).toBe('red');
+});
+
+it('takes __proto__ and constructor as plain names, never inherited ones', () => {
+  const published = JSON.parse('{"__proto__": {"experiment": "__proto__", "key": "k", "variant": "p"}}');
+  init({ published });
+  expect(getExperimentData('__proto__')?.variant).toBe('p');
+  expect(getExperimentData('constructor')).toBeUndefined();
+  expect(getExperimentData('toString')).toBeUndefined();
+});
