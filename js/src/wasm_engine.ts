@@ -89,6 +89,7 @@ const NO_ENGINE = -2;
 function imports(engine: {
   text(at: number, length: number): string;
   bytes(): Uint8Array;
+  memoryGrew(): void;
   regex: RegexHost | undefined;
 }): WebAssembly.Imports {
   const regexes: unknown[] = [];
@@ -129,7 +130,8 @@ function imports(engine: {
         return length;
       },
     },
-    env: { emscripten_notify_memory_growth: () => undefined },
+    // Called whenever the memory grew (its buffer changed): views are made anew.
+    env: { emscripten_notify_memory_growth: () => engine.memoryGrew() },
     wasi_snapshot_preview1: {
       proc_exit(code: number): never {
         throw new WebAssembly.RuntimeError(`the engine stopped (exit ${code})`);
@@ -143,6 +145,8 @@ export class WasmEngine {
   private readonly exports: Exports;
   private u8 = new Uint8Array(0);
   private u32 = new Uint32Array(0);
+  /** The views are of an older buffer (the memory grew since they were made). */
+  private stale = true;
   private inputAt = 0;
   private inputSize = 0;
   private reasons: Reason[] = [];
@@ -180,6 +184,8 @@ export class WasmEngine {
       view: {
         text: (at: number, n: number) => engine!.text(at, n),
         bytes: () => engine!.bytes(),
+        // Growth during instantiation comes before the engine exists; its views start stale anyway.
+        memoryGrew: () => engine?.memoryGrew(),
         get regex() {
           return engine?.regex;
         },
@@ -195,9 +201,17 @@ export class WasmEngine {
     return readUtf8(this.bytes(), at, length);
   }
 
+  /** The module's memory grew: the next bytes() makes new views. */
+  memoryGrew(): void {
+    this.stale = true;
+  }
+
   /** The module's memory as bytes (a fresh view after the memory grew). */
   bytes(): Uint8Array {
-    if (this.u8.buffer !== this.exports.memory.buffer) {
+    // The growth notice, not a comparison of buffers: reading memory.buffer
+    // on every answer measured several percent of run().
+    if (this.stale) {
+      this.stale = false;
       this.u8 = new Uint8Array(this.exports.memory.buffer);
       this.u32 = new Uint32Array(this.exports.memory.buffer);
     }

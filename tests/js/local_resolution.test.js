@@ -47,3 +47,25 @@ it('a context with keys in another order gets the same answers', () => {
   const { variant, key } = run('pill_color', contexts[0]);
   expect(run('pill_color', reordered)).toMatchObject({ variant, key });
 });
+
+it('answers the same after the module memory grew (a large document loaded in between)', () => {
+  const small = { experiments: [{ name: 'grow', variants: ['control', 'a', 'b'], context_keys: ['id'] }] };
+  init({ definitions: small });
+  const before = run('grow', { id: 'u1' });
+  const memory = () => globalThis[Symbol.for('cohort.runtime.v1')].wasmEngine().exports.memory.buffer.byteLength;
+  const size = memory();
+  // 9,000 more experiments with long $in lists: several MiB encoded, more
+  // than the memory held, so it grows and every view of it is made anew.
+  const plans = Array.from({ length: 60 }, (_, i) => `plan-${i}`);
+  const large = {
+    experiments: [
+      ...small.experiments,
+      ...Array.from({ length: 9_000 }, (_, i) => ({ name: `filler_${i}`, variants: ['control', 'x'], exclude: [{ plan: { $in: plans } }] })),
+    ],
+  };
+  init({ definitions: large });
+  expect(memory()).toBeGreaterThan(size);
+  expect(run('filler_8999', { id: 'u1' }).reason).toBe('split');
+  const after = run('grow', { id: 'u1' });
+  expect([after.variant, after.key, after.reason]).toEqual([before.variant, before.key, 'split']);
+});
