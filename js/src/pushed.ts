@@ -5,6 +5,8 @@ import type { CohortError, ExperimentData, PublishedData } from './types.js';
 export const MAX_NAME_LENGTH = 256;
 /** The most pushed entries `getAllExperimentContexts` looks at. */
 export const MAX_PUSHED_ENTRIES = 1_000;
+/** Entries of init({published}) copied; beyond this they are left out (and reported). */
+export const MAX_PUBLISHED_ENTRIES = 10_000;
 
 type Report = (error: CohortError) => void;
 
@@ -33,18 +35,25 @@ export function hasPage(): boolean {
 }
 
 /**
- * init's `published`, copied when it is given: its own enumerable entries, in
+ * init's `published`, copied when it is given: its own enumerable entries
+ * (the first MAX_PUBLISHED_ENTRIES), in
  * an object without a prototype (so `__proto__` is a plain name). An entry
  * behind a throwing getter is left out; a non-object gives none. Unlike the
  * page's `window.gl.experiments`, which is read at every call as GitLab
  * does, this does not change until the next init({published}), so answers
  * made without a page stay valid until then.
  */
-export function snapshotPublished(value: unknown): PublishedData | undefined {
+export function snapshotPublished(value: unknown, report: Report): PublishedData | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const copy = Object.create(null) as Record<string, unknown>;
   try {
-    for (const name of Object.keys(value)) {
+    const names = Object.keys(value);
+    if (names.length > MAX_PUBLISHED_ENTRIES) {
+      report({ source: 'published', path: '', message: `holds ${names.length} entries; only the first ${MAX_PUBLISHED_ENTRIES} are read` });
+    }
+    const n = Math.min(names.length, MAX_PUBLISHED_ENTRIES);
+    for (let i = 0; i < n; i++) {
+      const name = names[i]!;
       try {
         copy[name] = (value as Record<string, unknown>)[name];
       } catch {

@@ -218,7 +218,7 @@ export class Runtime {
       this.setDefinitions(options.definitions);
       reload = true;
     }
-    if (options.published !== undefined) this.published = snapshotPublished(options.published);
+    if (options.published !== undefined) this.published = snapshotPublished(options.published, (e) => this.report(e));
     if (reload) this.loadDefinitions();
     if (options.context !== undefined) this.setContext(options.context);
     else this.invalidate();

@@ -51,3 +51,15 @@ it('takes __proto__ and constructor as plain names, never inherited ones', () =>
   expect(getExperimentData('constructor')).toBeUndefined();
   expect(getExperimentData('toString')).toBeUndefined();
 });
+
+it('reads at most 10,000 published entries, and says so', () => {
+  const errors = [];
+  const published = {};
+  for (let i = 0; i <= 10_000; i++) published[`e${i}`] = { experiment: `e${i}`, key: 'k', variant: 'v' };
+  init({ published, onError: (e) => errors.push(e) });
+  expect(errors).toEqual([{ source: 'published', path: '', message: 'holds 10001 entries; only the first 10000 are read' }]);
+  expect(getExperimentData('e9999')?.variant).toBe('v');
+  expect(getExperimentData('e10000')).toBeUndefined();
+  // Listing stays within its own cap of 1,000 per source.
+  expect(require('cohort-ab').getAllExperimentContexts()).toHaveLength(1_000);
+});
