@@ -2,6 +2,7 @@
 // definitions written in the value encoding (with the checks JavaScript can
 // make first), fetch Responses, and the answers made without the engine.
 import { Encoder, EncodeError } from './encode.js';
+import { jsonErrorIndex } from './json_position.js';
 import { describe, thrownText } from './pushed.js';
 import type { Answer, CohortError } from './types.js';
 
@@ -86,6 +87,45 @@ export function usesRegex(bytes: Uint8Array): boolean {
 }
 
 /**
+ * JSON.parse's complaint about `text`, placed as the native tool places it:
+ * "invalid JSON at byte B (line L, column C): why", B the 1-based UTF-8
+ * offset of the first character that cannot be JSON and C counted in bytes
+ * too. The host's message, whose position (when it gives one) is in UTF-16
+ * units, is kept as the why.
+ */
+export function invalidJson(text: string, message: string): string {
+  const index = jsonErrorIndex(text);
+  if (index < 0) return `invalid JSON: ${message}`;
+  const why = message.replace(/\s*(?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/, '');
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const line = 1 + countNewlines(text, lineStart);
+  const byte = utf8Length(text, 0, index) + 1;
+  const column = utf8Length(text, lineStart, index) + 1;
+  return `invalid JSON at byte ${byte} (line ${line}, column ${column}): ${why}`;
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** UTF-8 bytes of text[from, to) (a lone surrogate counts as U+FFFD, 3 bytes). */
+function utf8Length(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
  * A definitions document (an object, or JSON text parsed with the host's
  * JSON.parse) in the value encoding, or the problem that stops it.
  */
@@ -96,7 +136,7 @@ export function encodeDefinitions(encoder: Encoder, value: unknown): { bytes?: U
     try {
       document = JSON.parse(value) as unknown;
     } catch (e) {
-      return problem(`invalid JSON: ${e instanceof Error ? e.message : thrownText(e)}`);
+      return problem(invalidJson(value, e instanceof Error ? e.message : thrownText(e)));
     }
   }
   try {

@@ -5,3 +5,4 @@ export { WasmEngine } from './wasm_engine.js';
 export { Encoder } from './encode.js';
 export { re2Host } from './regex_re2.js';
 export { loadRegex } from './load_node_cjs.js';
+export { jsonErrorIndex } from './json_position.js';
