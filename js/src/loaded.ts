@@ -28,6 +28,15 @@ export class LoadedDefinitions {
     return this.index.keys();
   }
 
+  /**
+   * The key a stub of `name` carries, as resolver.cpp's stubs do: the
+   * context key when the experiment is loaded, otherwise empty.
+   */
+  stubKey(engine: WasmEngine, name: string, context: Uint8Array | undefined): string {
+    const i = this.index.get(name);
+    return i === undefined ? '' : engine.keyOf(i, context);
+  }
+
   /** The variants of `name`, or null when it is not loaded. */
   variants(name: string): string[] | null {
     const i = this.index.get(name);

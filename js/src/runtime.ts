@@ -413,7 +413,9 @@ export class Runtime {
     const stub = state.stubs.get(name);
     if (stub !== undefined) {
       const index = this.variants(name)?.indexOf(stub) ?? -1;
-      const answer = answerOf(name, { variant: stub, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
+      // The key the context has for a loaded experiment, as resolver.cpp's stubs carry.
+      const key = this.engine && contextError === undefined ? this.defs.stubKey(this.engine, name, context) : '';
+      const answer = answerOf(name, { variant: stub, key, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
       // Decided here, not in the core: its assignment tracker is asked whether
       // this one is new (without an engine yet, every one is).
       if (this.engine?.isFirstAssignment(name, answer.key, course) ?? true) this.tracking.assignment(answer, course, false);

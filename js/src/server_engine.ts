@@ -137,12 +137,14 @@ class Engine implements CohortEngine {
 
   run(name: string, context: Context): Answer {
     if (!isValidName(name)) return answerOf(typeof name === 'string' ? name : '', { reason: 'error', error: 'invalid experiment name' });
+    const contextError = encodeContext(this.encoder, context);
     const stub = this.stubs.get(name);
     if (stub !== undefined) {
       const index = this.defs.variants(name)?.indexOf(stub) ?? -1;
-      return answerOf(name, { variant: stub, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
+      // The key the context has for a loaded experiment, as resolver.cpp's stubs carry.
+      const key = this.engine && contextError === undefined ? this.defs.stubKey(this.engine, name, this.encoder.bytes.subarray(0, this.encoder.length)) : '';
+      return answerOf(name, { variant: stub, key, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
     }
-    const contextError = encodeContext(this.encoder, context);
     if (contextError !== undefined) {
       this.report({ source: 'context', path: name, message: contextError });
       return answerOf(name, { reason: 'error', error: contextError });

@@ -41,6 +41,7 @@ interface Exports {
   cohort_load(secretLength: number, definitionsLength: number, capacity: number, ttlMs: number): number;
   cohort_set_context(length: number): number;
   cohort_resolve(index: number, nameLength: number, contextLength: number, nowMs: number): number;
+  cohort_key(index: number, contextLength: number): number;
   cohort_first_assignment(nameLength: number, keyLength: number, courseLength: number): number;
   cohort_forget_assignments(): void;
   [test: `cohort_test_${string}`]: ((...args: number[]) => number) | undefined;
@@ -286,6 +287,17 @@ export class WasmEngine {
   isFirstAssignment(name: string, key: string, course: string | undefined): boolean {
     const [nameLength, keyLength, courseLength] = this.write([name, key, course ?? '']) as [number, number, number];
     return this.exports.cohort_first_assignment(nameLength, keyLength, courseLength) !== 0;
+  }
+
+  /**
+   * The context key experiment `index` gives an encoded context (or the
+   * current one), without resolving: what a stubbed answer carries.
+   */
+  keyOf(index: number, encoded: Uint8Array | undefined): string {
+    let contextLength = 0;
+    if (encoded) [contextLength] = this.write([encoded]) as [number];
+    const at = this.exports.cohort_key(index, contextLength);
+    return readUtf8(this.bytes(), at + 4, this.u32[at >> 2]!);
   }
 
   /** Forgets the session's assignments (a test's restore). */

@@ -163,7 +163,8 @@ describe('contexts and definitions', () => {
   it('invalid definitions text is reported with what the JSON parser found', () => {
     init({ definitions: '{"experiments": [}' });
     expect(errors.at(-1)).toMatchObject({ source: 'definitions', path: '' });
-    expect(errors.at(-1).message).toMatch(/^invalid JSON: .*'\}'/);
+    // Where, as the native tool says it ('}' is the 18th byte), and what.
+    expect(errors.at(-1).message).toMatch(/^invalid JSON at byte 18 \(line 1, column 18\): .*'\}'/);
   });
 
   it('a context the core rejects gives control with the core path', () => {

@@ -38,6 +38,12 @@ class Engine {
   /// context, or the current one when `encoded` is empty.
   const Answer& resolve(std::uint32_t index, std::string_view name, std::string_view encoded,
                         double now_ms);
+  /// The context key experiment `index` gives the encoded context (or the
+  /// current one when `encoded` is empty), without resolving: what a stub
+  /// decided outside the core carries, as resolver.cpp's stubs do. Empty
+  /// for an index out of range or a context the core refuses.
+  std::string key(std::uint32_t index, std::string_view encoded);
+
   /// Whether the last answer `resolve` gave is an assignment to emit now:
   /// tracked, and the first for its (experiment, key, course) this session.
   bool first_assignment() const { return first_assignment_; }

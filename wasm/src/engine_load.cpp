@@ -110,6 +110,14 @@ std::string Engine::set_context(std::string_view encoded) {
   return envelope("null", {}, {}, true);
 }
 
+std::string Engine::key(std::uint32_t index, std::string_view encoded) {
+  const auto all = definitions_->all();
+  if (index >= all.size()) return {};
+  Error error;
+  const Context* context = context_for(encoded, error);
+  return context ? context_key(all[index], *context, secret_) : std::string();
+}
+
 void Engine::stub(std::string_view experiment, std::string_view variant) {
   resolver_->stub(std::string(experiment), std::string(variant));
 }

@@ -86,6 +86,14 @@ const char* cohort_resolve(std::uint32_t index, std::uint32_t name_length,
   return result(record);
 }
 
+/// Input: an encoded context (none: the current one). Returns the context
+/// key experiment `index` gives it, without resolving (a stub's key).
+const char* cohort_key(std::uint32_t index, std::uint32_t context_length) {
+  static std::string key;
+  key = exported_engine().key(index, input(0, context_length));
+  return result(key);
+}
+
 /// Input: an experiment's name, a key, a course. Whether that assignment is
 /// the first this session (1) or was seen (0); for answers decided outside
 /// the core (stubs), so that one tracker de-duplicates every assignment.
