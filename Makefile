@@ -69,8 +69,10 @@ test-js: build js tests/vue/node_modules/.package-lock.json
 
 # The demo server with hostile input, then the demo page in headless Chromium
 # (Debian's, installed by .ci/setup): writes build/e2e/demo.png and
-# build/e2e/timing.json. Then examples/ built from the packed package and
-# loaded in Chromium (examples/vite: the dev server and a production build).
+# build/e2e/timing.json. Then every app of examples/ installed from the
+# packed package, built with its own tool and loaded in Chromium: Vite (the
+# element, Vue 3, React 18; dev server and production build), webpack,
+# esbuild, Rollup, and a Node server using createEngine.
 test-browser: build js
 	node --test tests/demo/server.test.mjs
 	node --test tests/browser/demo.e2e.mjs
