@@ -14,7 +14,7 @@ EXAMPLE_CONTEXT     := {"actor": "user:42", "username": "ada", "course": "course
 # acorn, which lives outside the default module path.
 EMSCRIPTEN_ENV := NODE_PATH=/usr/share/nodejs
 
-.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench format clean
+.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench bench-examples format clean
 
 all: build
 
@@ -105,6 +105,11 @@ test-fuzz: fuzz-build
 bench: build js
 	build/native-release/native/cohort-bench
 	node js/bench/bench.mjs
+
+# What each example app downloads in Chromium, beside the same app built with
+# GrowthBook (installs every example from the packed package: a few minutes).
+bench-examples: js
+	node js/bench/examples_payload.mjs
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
