@@ -14,7 +14,7 @@ EXAMPLE_CONTEXT     := {"actor": "user:42", "username": "ada", "course": "course
 # acorn, which lives outside the default module path.
 EMSCRIPTEN_ENV := NODE_PATH=/usr/share/nodejs
 
-.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench bench-examples format clean
+.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench bench-examples format test-format clean
 
 all: build
 
@@ -46,7 +46,14 @@ demo: build js
 	node js/examples/resolve.mjs '$(EXAMPLE_CONTEXT)'
 	node demo/server.mjs
 
-test: test-release test-asan test-js test-browser test-fuzz
+test: test-format test-release test-asan test-js test-browser test-fuzz
+
+# The code is formatted as committed: clang-format (the project's
+# .clang-format) on the C++, prettier (js/.prettierrc.json) on the package's
+# sources, the tests' JavaScript and the demo. `make format` fixes both.
+test-format: setup js/node_modules/.package-lock.json
+	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
+	cd js && npm run --silent format:check
 
 test-release: build
 	ctest --preset native-release --parallel 2
@@ -111,8 +118,9 @@ bench: build js
 bench-examples: js
 	node js/bench/examples_payload.mjs
 
-format:
+format: js/node_modules/.package-lock.json
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+	cd js && npm run --silent format
 
 clean:
 	rm -rf build js/dist

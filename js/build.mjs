@@ -110,8 +110,11 @@ const browser = await build({
 });
 writeFileSync(join(dist, 'browser', 'manifest.json'), `${JSON.stringify(preloadManifest(browser.metafile), null, 2)}\n`);
 
-execFileSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json',
-  '--emitDeclarationOnly', '--outDir', join(dist, 'types')], { cwd: here, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [join(here, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--emitDeclarationOnly', '--outDir', join(dist, 'types')],
+  { cwd: here, stdio: 'inherit' },
+);
 
 // The same declarations as .d.cts for the `require` conditions: TypeScript
 // consumers compiling to CommonJS (module node16 without "type": "module")

@@ -199,7 +199,7 @@ const fmtBytes = (b) => (Math.abs(b) >= 1024 * 1024 ? `${(b / 1024 / 1024).toFix
 const fmtSigned = (b) => `${b >= 0 ? '+' : '-'}${fmtBytes(Math.abs(b))}`;
 /** met: true, false, or null for a row that has no target (information). */
 function row(measure, cohort, reference, target, met, note = '') {
-  rows.push({ measure, cohort, reference, target, met: met === null ? 'info' : met ? `yes${note}` : `NO${note}` , scored: met });
+  rows.push({ measure, cohort, reference, target, met: met === null ? 'info' : met ? `yes${note}` : `NO${note}`, scored: met });
 }
 
 function printTable() {
@@ -313,7 +313,14 @@ async function main() {
   const sx = (x) => `${x.toFixed(2)}×`;
   {
     const s = speedup(refFresh, oursFresh);
-    row(`run() fresh ctx [${freshReason}] vs GrowthBook ${gbVersion} setAttributes+run`, fmtNs(oursFresh), fmtNs(refFresh), '≥ 3× faster', s >= 3, ` (${sx(s)})`);
+    row(
+      `run() fresh ctx [${freshReason}] vs GrowthBook ${gbVersion} setAttributes+run`,
+      fmtNs(oursFresh),
+      fmtNs(refFresh),
+      '≥ 3× faster',
+      s >= 3,
+      ` (${sx(s)})`,
+    );
     const s2 = speedup(refClient, oursFresh);
     row(`run() fresh ctx [${freshReason}] vs GrowthBookClient.runInlineExperiment`, fmtNs(oursFresh), fmtNs(refClient), '≥ 3× faster', s2 >= 3, ` (${sx(s2)})`);
     const s3 = speedup(refClient, oursCached);
@@ -360,11 +367,26 @@ async function main() {
   // The slowest single answer a $regex can provoke: shapes that make a
   // backtracking engine exponential, on attributes up to the context limit.
   {
-    const patterns = ['(a|aa)*b', '(x+x+)+y', '^(a+)+$', '(a|a)*$', '(.*a){20}', '([a-z]*)*[0-9]', '(\\w+\\s?)*$', 'a{1,1000}b{1,1000}c', '(?i)(A|a)*B', '((a*)*)*b'];
+    const patterns = [
+      '(a|aa)*b',
+      '(x+x+)+y',
+      '^(a+)+$',
+      '(a|a)*$',
+      '(.*a){20}',
+      '([a-z]*)*[0-9]',
+      '(\\w+\\s?)*$',
+      'a{1,1000}b{1,1000}c',
+      '(?i)(A|a)*B',
+      '((a*)*)*b',
+    ];
     const inputs = ['a'.repeat(60_000), 'x'.repeat(60_000), `${'a'.repeat(30_000)}!`, 'ab '.repeat(20_000)];
     let worst = { ms: 0, what: '' };
     for (const pattern of patterns) {
-      init({ definitions: { experiments: [{ name: 'r', variants: ['control', 'in'], weights: [1, 0], segments: [{ variant: 'in', when: { s: { $regex: pattern } } }] }] } });
+      init({
+        definitions: {
+          experiments: [{ name: 'r', variants: ['control', 'in'], weights: [1, 0], segments: [{ variant: 'in', when: { s: { $regex: pattern } } }] }],
+        },
+      });
       for (const text of inputs) {
         run('r', { s: 'warm' });
         const t0 = process.hrtime.bigint();
@@ -373,7 +395,13 @@ async function main() {
         if (ms > worst.ms) worst = { ms, what: `${pattern} on ${text.length} characters` };
       }
     }
-    row('slowest run() a $regex can provoke (10 ReDoS shapes x 4 inputs of up to 60,000 characters)', `${worst.ms.toFixed(1)} ms`, worst.what, '(info: linear time)', null);
+    row(
+      'slowest run() a $regex can provoke (10 ReDoS shapes x 4 inputs of up to 60,000 characters)',
+      `${worst.ms.toFixed(1)} ms`,
+      worst.what,
+      '(info: linear time)',
+      null,
+    );
     rows[rows.length - 1].met = 'info';
   }
 
@@ -450,7 +478,14 @@ async function main() {
     if (times.cohort.length > 0 && times.growthbook.length > 0) {
       const ours = median(times.cohort);
       const ref = median(times.growthbook);
-      row('cold start: import + 100 experiments + first answer, fresh process', `${ours.toFixed(2)} ms`, `${ref.toFixed(2)} ms (GrowthBook)`, 'no slower', ours <= ref, ` (${sx(ref / ours)})`);
+      row(
+        'cold start: import + 100 experiments + first answer, fresh process',
+        `${ours.toFixed(2)} ms`,
+        `${ref.toFixed(2)} ms (GrowthBook)`,
+        'no slower',
+        ours <= ref,
+        ` (${sx(ref / ours)})`,
+      );
     }
   }
 
@@ -477,9 +512,21 @@ async function main() {
     const dRss = mem.at1M.rss - mem.at100k.rss;
     const dHeap = mem.at1M.heapUsed - mem.at100k.heapUsed;
     const flat = dHeap < 8 * 1024 * 1024 && dRss < 32 * 1024 * 1024;
-    row('memory 1M fresh answers, sticky 10k, storage null: RSS 100k→1M', fmtSigned(dRss), `${fmtBytes(mem.at100k.rss)} → ${fmtBytes(mem.at1M.rss)}`, 'flat (< +32 MB)', flat);
+    row(
+      'memory 1M fresh answers, sticky 10k, storage null: RSS 100k→1M',
+      fmtSigned(dRss),
+      `${fmtBytes(mem.at100k.rss)} → ${fmtBytes(mem.at1M.rss)}`,
+      'flat (< +32 MB)',
+      flat,
+    );
     row('  JS heap after GC, 100k→1M', fmtSigned(dHeap), `${fmtBytes(mem.at100k.heapUsed)} → ${fmtBytes(mem.at1M.heapUsed)}`, 'flat (< +8 MB)', flat);
-    row('  assignment events: 1M fresh / the last 1,000 again', `${mem.emitted} / ${mem.repeated}`, `${mem.tracked} tracked`, 'each once', mem.emitted === mem.tracked && mem.repeated === 0);
+    row(
+      '  assignment events: 1M fresh / the last 1,000 again',
+      `${mem.emitted} / ${mem.repeated}`,
+      `${mem.tracked} tracked`,
+      'each once',
+      mem.emitted === mem.tracked && mem.repeated === 0,
+    );
     row('  1M run() calls, wall time', `${(mem.ms / 1000).toFixed(2)} s`, `${fmtNs((mem.ms * 1e6) / 1e6)}/call`, '(info)', null);
   }
 

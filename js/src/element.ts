@@ -119,7 +119,11 @@ function createElementClass(Base: typeof HTMLElement): typeof HTMLElement {
         return;
       }
       const templates = ownTemplates(this);
-      const slot = slotFor(name, variant, templates.map((t) => t.getAttribute('data-variant') ?? ''));
+      const slot = slotFor(
+        name,
+        variant,
+        templates.map((t) => t.getAttribute('data-variant') ?? ''),
+      );
       const template = slot === undefined ? undefined : templates.find((t) => t.getAttribute('data-variant') === slot);
       if (template === this.renderedFrom && name === this.renderedName) return;
       this.clear();

@@ -9,7 +9,6 @@ import type { Answer, CohortError } from './types.js';
 /** Largest encoded context accepted from JavaScript (the core checks again). */
 const MAX_CONTEXT_BYTES = 64 * 1024;
 
-
 export function answerOf(experiment: string, fields: Partial<Answer>): Answer {
   return {
     experiment,

@@ -94,8 +94,7 @@ export function jsonErrorIndex(text: string): number {
         }
         continue;
       }
-      const ok =
-        c === 0x22 ? string() : c === 0x74 ? literal('true') : c === 0x66 ? literal('false') : c === 0x6e ? literal('null') : number();
+      const ok = c === 0x22 ? string() : c === 0x74 ? literal('true') : c === 0x66 ? literal('false') : c === 0x6e ? literal('null') : number();
       if (!ok) return Math.min(i, n);
       state = 'after';
     } else if (state === 'key') {

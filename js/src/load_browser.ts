@@ -34,7 +34,9 @@ export function loadModule(source?: WasmSource): WasmEngine | Promise<WasmEngine
   try {
     url = source === undefined ? new URL('../wasm/cohort.wasm', import.meta.url) : new URL(source, base);
   } catch {
-    return Promise.reject(new Error(`the engine's URL ${String(source ?? "beside the package's loader")} is not a URL; give init({ wasm }) the URL of cohort-ab/cohort.wasm`));
+    return Promise.reject(
+      new Error(`the engine's URL ${String(source ?? "beside the package's loader")} is not a URL; give init({ wasm }) the URL of cohort-ab/cohort.wasm`),
+    );
   }
   const compiled = source === undefined ? compile(url).catch((e: unknown) => besideThePackage(url, e)) : compile(url);
   return compiled.then((module) => WasmEngine.instantiate(module));

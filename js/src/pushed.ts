@@ -70,9 +70,7 @@ export function snapshotPublished(value: unknown, report: Report): PublishedData
 export function ownEntry(holder: unknown, name: string): unknown {
   if (holder === null || typeof holder !== 'object') return undefined;
   try {
-    return Object.prototype.hasOwnProperty.call(holder, name)
-      ? (holder as Record<string, unknown>)[name]
-      : undefined;
+    return Object.prototype.hasOwnProperty.call(holder, name) ? (holder as Record<string, unknown>)[name] : undefined;
   } catch {
     return undefined; // a throwing getter or Proxy trap
   }
@@ -100,9 +98,7 @@ export function rawPushed(name: string, fallback: unknown): unknown {
 export function quickPushed(name: string, fallback: unknown): unknown {
   const w = pageWindow();
   try {
-    const entry =
-      (w?.gl?.experiments as Record<string, unknown> | undefined)?.[name] ??
-      (w?.gon?.experiment as Record<string, unknown> | undefined)?.[name];
+    const entry = (w?.gl?.experiments as Record<string, unknown> | undefined)?.[name] ?? (w?.gon?.experiment as Record<string, unknown> | undefined)?.[name];
     if (entry !== undefined) return entry;
     return fallback === null || typeof fallback !== 'object' ? undefined : (fallback as Record<string, unknown>)[name];
   } catch {
@@ -154,7 +150,7 @@ export function sanitizePushed(name: string, entry: unknown, report: Report): Ex
   // GitLab keeps migration_keys whatever it holds (lodash's pick), so it is
   // passed through as given: an array is copied, anything else kept as is.
   if (migrationKeys !== undefined) {
-    data.migration_keys = Array.isArray(migrationKeys) ? [...(migrationKeys as unknown[])] as string[] : (migrationKeys as string[]);
+    data.migration_keys = Array.isArray(migrationKeys) ? ([...(migrationKeys as unknown[])] as string[]) : (migrationKeys as string[]);
   }
   // GitLab's order of fields: experiment, key, variant, migration_keys.
   return {

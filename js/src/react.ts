@@ -30,7 +30,11 @@ export function useExperimentVariant(name: string): string | undefined {
 export function Experiment({ name, variants }: ExperimentProps): ReactNode {
   const variant = useExperimentVariant(name);
   if (variant === undefined || variants === null || typeof variants !== 'object' || Array.isArray(variants)) return null;
-  const slot = slotFor(name, variant, Object.keys(variants).filter((v) => hasOwn(variants, v) && variants[v] !== undefined));
+  const slot = slotFor(
+    name,
+    variant,
+    Object.keys(variants).filter((v) => hasOwn(variants, v) && variants[v] !== undefined),
+  );
   if (slot === undefined) return null;
   const content = variants[slot];
   return typeof content === 'function' ? content() : (content ?? null);

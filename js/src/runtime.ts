@@ -231,10 +231,12 @@ export class Runtime {
     this.awaitedSeq = seq;
     const now = this.init(rest);
     // A promise of a Response (init({definitions: fetch(url)})) is read for its JSON body too.
-    const arrived = Promise.resolve(definitions).then((value) => (isResponse(value) ? responseBody(value) : value)).catch((e: unknown) => {
-      this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${thrownText(e)}` });
-      return { experiments: [] };
-    });
+    const arrived = Promise.resolve(definitions)
+      .then((value) => (isResponse(value) ? responseBody(value) : value))
+      .catch((e: unknown) => {
+        this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${thrownText(e)}` });
+        return { experiments: [] };
+      });
     const done = Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
       // A document given to a later init wins over this one.
       if (seq === this.definitionsSeq) {

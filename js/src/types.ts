@@ -1,16 +1,5 @@
 /** Why an answer is what it is: one per answer, in the order of the pipeline. */
-export type Reason =
-  | 'stubbed'
-  | 'published'
-  | 'unknown'
-  | 'disabled'
-  | 'cached'
-  | 'excluded'
-  | 'forced'
-  | 'segment'
-  | 'gate'
-  | 'split'
-  | 'error';
+export type Reason = 'stubbed' | 'published' | 'unknown' | 'disabled' | 'cached' | 'excluded' | 'forced' | 'segment' | 'gate' | 'split' | 'error';
 
 /** The full answer of the resolution pipeline, field for field as the core writes it. */
 export interface Answer {
@@ -115,9 +104,7 @@ export interface ExperimentDefinition {
 }
 
 /** What init({ definitions }) and createEngine load, as the package's JSON Schema describes it. */
-export type DefinitionsDocument =
-  | { experiments: ExperimentDefinition[]; saved_groups?: Record<string, unknown[]> }
-  | ExperimentDefinition[];
+export type DefinitionsDocument = { experiments: ExperimentDefinition[]; saved_groups?: Record<string, unknown[]> } | ExperimentDefinition[];
 
 export interface InitOptions {
   /**

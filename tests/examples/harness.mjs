@@ -66,7 +66,14 @@ export function startServer(command, args, cwd, env = {}) {
   });
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
 
 /** A static file server over `dir` on 127.0.0.1, as a production host would serve a build. */
 export function serveStatic(dir) {

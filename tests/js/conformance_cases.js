@@ -48,7 +48,9 @@ describe('bucketing', () => {
   });
 
   it.each(cases.getBucketRange)('getBucketRange %s', (_name, [n, coverage, weights], expected) => {
-    const actual = JSON.parse(wasm.testText(wasm.test('bucket_ranges')(n, coverage, weights === undefined ? NONE : wasm.testWrite([JSON.stringify(weights)])[0])));
+    const actual = JSON.parse(
+      wasm.testText(wasm.test('bucket_ranges')(n, coverage, weights === undefined ? NONE : wasm.testWrite([JSON.stringify(weights)])[0])),
+    );
     expect(actual.map((r) => r.map(round))).toEqual(expected.map((r) => r.map(round)));
   });
 
@@ -65,6 +67,8 @@ describe('bucketing', () => {
   });
 
   it('runs every case of each section', () => {
-    expect([cases.hash, cases.getBucketRange, cases.chooseVariation, cases.getEqualWeights, cases.inNamespace].map((s) => s.length)).toEqual([15, 13, 13, 6, 16]);
+    expect([cases.hash, cases.getBucketRange, cases.chooseVariation, cases.getEqualWeights, cases.inNamespace].map((s) => s.length)).toEqual([
+      15, 13, 13, 6, 16,
+    ]);
   });
 });

@@ -11,7 +11,10 @@ const document = { experiments: [{ name: 'pill_color', variants: ['control', 're
 it('answers per request context, as the native tool does for the same definitions', () => {
   const definitions = fs.readFileSync(exampleDefinitions, 'utf8');
   const engine = createEngine({ definitions });
-  for (const context of [{ actor: 'user:1', username: 'ada' }, { actor: 'user:2', username: 'bob', course: 'course-v1:edX+DemoX+2026' }]) {
+  for (const context of [
+    { actor: 'user:1', username: 'ada' },
+    { actor: 'user:2', username: 'bob', course: 'course-v1:edX+DemoX+2026' },
+  ]) {
     const native = execFileSync(nativeCli, ['resolve', '--definitions', exampleDefinitions, '--context', JSON.stringify(context)], { encoding: 'utf8' })
       .trim()
       .split('\n')

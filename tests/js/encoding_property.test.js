@@ -64,9 +64,7 @@ it('gives the same key as the native tool for 3,000 generated contexts, in every
       { name: 'glex', variants: ['control', 'a'], hash: 'gitlab' },
     ],
   };
-  const cases = contexts.flatMap((context, i) =>
-    definitions.experiments.map((e) => ({ name: `${i} ${e.name}`, experiment: e.name, context, expected: {} })),
-  );
+  const cases = contexts.flatMap((context, i) => definitions.experiments.map((e) => ({ name: `${i} ${e.name}`, experiment: e.name, context, expected: {} })));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-encoding-'));
   try {
     const file = path.join(dir, 'generated.json');

@@ -57,10 +57,26 @@ describe('pushed data', () => {
       expect(getAllExperimentContexts()).toEqual([]);
     }
     window.gl = {};
-    Object.defineProperty(window.gl, 'experiments', { get() { throw new Error('hostile getter'); } });
+    Object.defineProperty(window.gl, 'experiments', {
+      get() {
+        throw new Error('hostile getter');
+      },
+    });
     expect(getExperimentData('abc')).toBeUndefined();
     expect(getAllExperimentContexts()).toEqual([]);
-    window.gl = { experiments: new Proxy({}, { ownKeys() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } }) };
+    window.gl = {
+      experiments: new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw new Error('trap');
+          },
+          getOwnPropertyDescriptor() {
+            throw new Error('trap');
+          },
+        },
+      ),
+    };
     expect(getExperimentData('abc')).toBeUndefined();
     expect(getAllExperimentContexts()).toEqual([]);
   });
@@ -175,7 +191,12 @@ describe('contexts and definitions', () => {
 
   it('a bad definition is skipped with its path and the others load', () => {
     init({
-      definitions: { experiments: [{ name: 'bad', weights: ['x', 1] }, { name: 'good', variants: ['control', 'a'], weights: [0, 1] }] },
+      definitions: {
+        experiments: [
+          { name: 'bad', weights: ['x', 1] },
+          { name: 'good', variants: ['control', 'a'], weights: [0, 1] },
+        ],
+      },
       context: { id: 1 },
     });
     expect(errors).toEqual([expect.objectContaining({ source: 'definitions', path: '/experiments/0/weights/0' })]);
@@ -250,10 +271,29 @@ describe('code of the caller that throws', () => {
 
   it.each([
     ['Object.create(null)', () => Object.create(null)],
-    ['an object whose toString throws', () => ({ toString: () => { throw new Error('no'); } })],
+    [
+      'an object whose toString throws',
+      () => ({
+        toString: () => {
+          throw new Error('no');
+        },
+      }),
+    ],
   ])('a tracker or storage throwing %s is reported, not rethrown', (_what, value) => {
-    const storage = { getItem: () => null, setItem: () => { throw value(); } };
-    init({ definitions, context: { id: 2 }, storage, trackers: () => { throw value(); } });
+    const storage = {
+      getItem: () => null,
+      setItem: () => {
+        throw value();
+      },
+    };
+    init({
+      definitions,
+      context: { id: 2 },
+      storage,
+      trackers: () => {
+        throw value();
+      },
+    });
     expect(() => run('e')).not.toThrow();
     expect(() => getExperimentData('e')).not.toThrow();
     expect(errors.map((e) => e.source)).toEqual(expect.arrayContaining(['storage', 'tracker']));
@@ -316,8 +356,7 @@ describe('options, stubs and handlers behind throwing Proxies', () => {
   const trap = () => {
     throw new Error('trap');
   };
-  const hostile = () =>
-    new Proxy({}, { get: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
+  const hostile = () => new Proxy({}, { get: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
 
   it('never throw, and say what could not be read', () => {
     expect(() => init(hostile())).not.toThrow();

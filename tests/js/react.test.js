@@ -44,8 +44,18 @@ describe('Experiment', () => {
   });
 
   it.each([
-    ['window.gl.experiments', (variant) => { window.gl = { experiments: { experiment_name: { experiment: 'experiment_name', variant } } }; }],
-    ['window.gon.experiment', (variant) => { window.gon = { experiment: { experiment_name: { variant } } }; }],
+    [
+      'window.gl.experiments',
+      (variant) => {
+        window.gl = { experiments: { experiment_name: { experiment: 'experiment_name', variant } } };
+      },
+    ],
+    [
+      'window.gon.experiment',
+      (variant) => {
+        window.gon = { experiment: { experiment_name: { variant } } };
+      },
+    ],
   ])('renders the variant pushed in %s', (_source, push) => {
     push('candidate');
     expect(renderExperiment().container.textContent).toBe('Candidate');
@@ -66,9 +76,13 @@ describe('Experiment', () => {
   it('renders again when a stub changes the variant', () => {
     const { container } = renderExperiment();
     expect(container.textContent).toBe('Control');
-    act(() => { stubExperiments({ experiment_name: 'candidate' }); });
+    act(() => {
+      stubExperiments({ experiment_name: 'candidate' });
+    });
     expect(container.textContent).toBe('Candidate');
-    act(() => { stubExperiments({ experiment_name: 'control' }); });
+    act(() => {
+      stubExperiments({ experiment_name: 'control' });
+    });
     expect(container.textContent).toBe('Control');
   });
 
@@ -81,7 +95,9 @@ describe('Experiment', () => {
     init({ definitions, context: { actor: 'user:1' }, storage: null, onError: () => {} });
     const { container } = renderExperiment({ name: 'pill_color', variants: { control: 'control', red: 'red', blue: 'blue' } });
     expect(container.textContent).toBe(first);
-    act(() => { setContext({ actor: 'user:5' }); });
+    act(() => {
+      setContext({ actor: 'user:5' });
+    });
     expect(container.textContent).toBe(second);
   });
 
@@ -120,7 +136,9 @@ describe('Experiment', () => {
     ['an array', ['Control']],
   ])('renders nothing, without throwing, for variants that are %s', (_what, hostile) => {
     let container;
-    expect(() => { ({ container } = renderExperiment({ variants: hostile })); }).not.toThrow();
+    expect(() => {
+      ({ container } = renderExperiment({ variants: hostile }));
+    }).not.toThrow();
     expect(container.innerHTML).toBe('');
   });
 
@@ -160,7 +178,11 @@ describe('Experiment', () => {
     expect(listenerCount()).toBe(before + 1);
     unmount();
     expect(listenerCount()).toBe(before);
-    expect(() => act(() => { stubExperiments({ experiment_name: 'candidate' }); })).not.toThrow();
+    expect(() =>
+      act(() => {
+        stubExperiments({ experiment_name: 'candidate' });
+      }),
+    ).not.toThrow();
     expect(candidate).not.toHaveBeenCalled();
   });
 });
@@ -179,7 +201,9 @@ describe('useExperimentVariant', () => {
 
   it('follows stubs', () => {
     const { result } = renderHook(() => useExperimentVariant('experiment_name'));
-    act(() => { stubExperiments({ experiment_name: 'candidate' }); });
+    act(() => {
+      stubExperiments({ experiment_name: 'candidate' });
+    });
     expect(result.current).toBe('candidate');
   });
 
@@ -189,7 +213,9 @@ describe('useExperimentVariant', () => {
     init({ definitions, context: { actor: 'user:1' }, storage: null, onError: () => {} });
     const { result } = renderHook(() => useExperimentVariant('pill_color'));
     expect(result.current).toBe(first);
-    act(() => { setContext({ actor: 'user:5' }); });
+    act(() => {
+      setContext({ actor: 'user:5' });
+    });
     expect(result.current).toBe(second);
   });
 

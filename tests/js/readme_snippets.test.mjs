@@ -17,7 +17,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = join(root, 'js');
 const readme = readFileSync(join(pkg, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m, i) => ({ lang: m[1], code: m[2], index: i }));
-const trimmedLines = (text) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+const trimmedLines = (text) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 describe('js/README.md', () => {
   it('has snippets', () => assert.ok(blocks.filter((b) => b.lang === 'js').length >= 3));
@@ -39,7 +43,10 @@ describe('js/README.md', () => {
     const jest = Object.entries(configs['jest.config.js'].moduleNameMapper).map(([from, to]) => [from.replace(/^\^|\$$/g, '').replace(/\\\./g, '.'), to]);
     assert.equal(jest.length, 4);
     const webpack = Object.entries(configs['webpack.config.js'].resolve.alias).map(([from, to]) => [from.replace(/\$$/, ''), to]);
-    assert.deepEqual(webpack, jest.filter(([from]) => !from.startsWith('helpers/')));
+    assert.deepEqual(
+      webpack,
+      jest.filter(([from]) => !from.startsWith('helpers/')),
+    );
   });
 
   for (const block of blocks.filter((b) => b.lang === 'js')) {

@@ -9,14 +9,55 @@ const { init, run } = require('cohort-ab');
 const { nativeCli } = require('./paths');
 
 const patterns = [
-  '^user-[0-9]+$', '@example\\.com$', '^(a+)+$', '(a|a)*$', '^(a|aa)+$', '(x+x+)+y', '(\\w+\\s?)*$', '^(([a-z])+.)+[A-Z]([a-z])+$',
-  '^\\d{3}-\\d{4}$', '[[:alpha:]]+', '\\bcat\\b', 'colou?r', '^$', '.', '(?i)straße', 'é', '[^\\x00-\\x7F]', '\\p{Greek}',
-  'a{2,5}', '^.*$', '\\n', '(?s)a.b', '[a-c]{3}', '^(foo|bar|baz){2}$',
+  '^user-[0-9]+$',
+  '@example\\.com$',
+  '^(a+)+$',
+  '(a|a)*$',
+  '^(a|aa)+$',
+  '(x+x+)+y',
+  '(\\w+\\s?)*$',
+  '^(([a-z])+.)+[A-Z]([a-z])+$',
+  '^\\d{3}-\\d{4}$',
+  '[[:alpha:]]+',
+  '\\bcat\\b',
+  'colou?r',
+  '^$',
+  '.',
+  '(?i)straße',
+  'é',
+  '[^\\x00-\\x7F]',
+  '\\p{Greek}',
+  'a{2,5}',
+  '^.*$',
+  '\\n',
+  '(?s)a.b',
+  '[a-c]{3}',
+  '^(foo|bar|baz){2}$',
   // RE2 refuses these (back-references, look-around, possessive), on both sides.
-  '(a)\\1', '(?=x)', '(?<!y)z', 'a++',
+  '(a)\\1',
+  '(?=x)',
+  '(?<!y)z',
+  'a++',
 ];
-const inputs = ['user-42', 'ada@example.com', 'a'.repeat(30) + '!', 'aaaa', 'x'.repeat(40), 'STRASSE straße', 'Ωμέγα', 'colour color',
-  'the cat sat', '', 'line\nbreak', 'a\nb', 'abcabc', 'foobar', 'café', '555-1234', 'AbcXyz'];
+const inputs = [
+  'user-42',
+  'ada@example.com',
+  'a'.repeat(30) + '!',
+  'aaaa',
+  'x'.repeat(40),
+  'STRASSE straße',
+  'Ωμέγα',
+  'colour color',
+  'the cat sat',
+  '',
+  'line\nbreak',
+  'a\nb',
+  'abcabc',
+  'foobar',
+  'café',
+  '555-1234',
+  'AbcXyz',
+];
 
 const experiments = patterns.flatMap((pattern, i) => [
   { name: `r${i}`, variants: ['control', 'in'], weights: [1, 0], segments: [{ variant: 'in', when: { s: { $regex: pattern } } }] },
@@ -29,7 +70,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it.each(inputs.map((s) => [JSON.stringify(s).slice(0, 40), s]))('for %s every pattern answers as natively', (_label, s) => {
   init({ definitions: { experiments }, onError: () => {} });
-  const native = execFileSync(nativeCli, ['resolve', '--definitions', file, '--context', JSON.stringify({ s })], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  const native = execFileSync(nativeCli, ['resolve', '--definitions', file, '--context', JSON.stringify({ s })], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line));

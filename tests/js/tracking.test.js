@@ -19,7 +19,13 @@ beforeEach(() => {
   events = [];
   errors = [];
   sessionStorage.clear();
-  init({ definitions, context: { actor: 'user:1', username: 'ada' }, trackers: (e) => events.push(e), onError: (e) => errors.push(e), storage: sessionStorage });
+  init({
+    definitions,
+    context: { actor: 'user:1', username: 'ada' },
+    trackers: (e) => events.push(e),
+    onError: (e) => errors.push(e),
+    storage: sessionStorage,
+  });
 });
 afterEach(() => {
   init({ trackers: [] });
@@ -115,7 +121,14 @@ it('honours Do-Not-Track', () => {
 
 it('a throwing sink is reported and never breaks rendering or the other sinks', () => {
   const after = [];
-  init({ trackers: [() => { throw new Error('sink down'); }, (e) => after.push(e)] });
+  init({
+    trackers: [
+      () => {
+        throw new Error('sink down');
+      },
+      (e) => after.push(e),
+    ],
+  });
   expect(() => run('pill_color')).not.toThrow();
   expect(run('pill_color').variant).toBe('red');
   expect(after).toHaveLength(1);
@@ -129,7 +142,14 @@ it('Snowplow gets a structured event with the experiment context', () => {
   track('pill_color', 'click', { label: 'pill', property: 'p', value: 2, ignored: true });
   expect(trackStructEvent.mock.calls.map((c) => c[0])).toEqual([
     { category: 'pill_color', action: 'assignment', context: [{ schema: SCHEMA, data: { experiment: 'pill_color', key, variant: 'red' } }] },
-    { category: 'pill_color', action: 'click', label: 'pill', property: 'p', value: 2, context: [{ schema: SCHEMA, data: { experiment: 'pill_color', key, variant: 'red' } }] },
+    {
+      category: 'pill_color',
+      action: 'click',
+      label: 'pill',
+      property: 'p',
+      value: 2,
+      context: [{ schema: SCHEMA, data: { experiment: 'pill_color', key, variant: 'red' } }],
+    },
   ]);
 });
 
@@ -146,20 +166,50 @@ it('Segment gets Experiment Viewed for assignments and the action for custom eve
 
 it('edX gets edx.bi.experiment.user.bucketed once per session per course', () => {
   const analytics = { track: jest.fn() };
-  init({ trackers: edxTracker({ appLabel: 'experiments', site: 'courses.example.org', analytics }), context: { username: 'ada', course: 'course-v1:edX+DemoX+2026' } });
+  init({
+    trackers: edxTracker({ appLabel: 'experiments', site: 'courses.example.org', analytics }),
+    context: { username: 'ada', course: 'course-v1:edX+DemoX+2026' },
+  });
   run('course_upsell');
   run('course_upsell');
   setContext({ username: 'ada', course: 'course-v1:edX+Other+2026' });
   run('course_upsell');
   track('course_upsell', 'click');
   expect(analytics.track.mock.calls).toEqual([
-    ['edx.bi.experiment.user.bucketed', { site: 'courses.example.org', app_label: 'experiments', experiment: 'course_upsell', course_id: 'course-v1:edX+DemoX+2026', bucket: 1, is_staff: false, nonInteraction: 1 }],
-    ['edx.bi.experiment.user.bucketed', { site: 'courses.example.org', app_label: 'experiments', experiment: 'course_upsell', course_id: 'course-v1:edX+Other+2026', bucket: 1, is_staff: false, nonInteraction: 1 }],
+    [
+      'edx.bi.experiment.user.bucketed',
+      {
+        site: 'courses.example.org',
+        app_label: 'experiments',
+        experiment: 'course_upsell',
+        course_id: 'course-v1:edX+DemoX+2026',
+        bucket: 1,
+        is_staff: false,
+        nonInteraction: 1,
+      },
+    ],
+    [
+      'edx.bi.experiment.user.bucketed',
+      {
+        site: 'courses.example.org',
+        app_label: 'experiments',
+        experiment: 'course_upsell',
+        course_id: 'course-v1:edX+Other+2026',
+        bucket: 1,
+        is_staff: false,
+        nonInteraction: 1,
+      },
+    ],
   ]);
 });
 
 it('falls back to memory when session storage throws', () => {
-  const broken = { getItem() { throw new Error('SecurityError'); }, setItem() {} };
+  const broken = {
+    getItem() {
+      throw new Error('SecurityError');
+    },
+    setItem() {},
+  };
   init({ storage: broken });
   run('pill_color');
   run('pill_color');

@@ -16,7 +16,10 @@ const { testEngine, encoded } = require('./test_engine');
 const { init, run } = require('cohort-ab');
 const { restoreExperiments, stubExperiments } = require('cohort-ab/testing');
 
-const files = fs.readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(vectorsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function timestamp(value) {
   if (value === undefined) return 0;
@@ -50,7 +53,14 @@ function runPublic(vector, c) {
   restoreExperiments();
   const errors = [];
   const published = Object.fromEntries(Object.entries(c.published ?? {}).map(([name, data]) => [name, { experiment: name, ...data }]));
-  init({ definitions: vector.definitions, secret: vector.secret ?? '', now: () => timestamp(vector.now), published, storage: null, onError: (e) => errors.push(e) });
+  init({
+    definitions: vector.definitions,
+    secret: vector.secret ?? '',
+    now: () => timestamp(vector.now),
+    published,
+    storage: null,
+    onError: (e) => errors.push(e),
+  });
   if (c.stubs) stubExperiments(c.stubs);
   const answer = run(c.experiment, c.context ?? {});
   // Warnings about the document are the vector's own (deliberately bad

@@ -53,8 +53,18 @@ afterEach(() => {
 });
 
 describe.each([
-  ['window.gon.experiment', (variant) => { window.gon = { experiment: { experiment_name: { variant } } }; }],
-  ['window.gl.experiments', (variant) => { window.gl = { experiments: { experiment_name: { variant } } }; }],
+  [
+    'window.gon.experiment',
+    (variant) => {
+      window.gon = { experiment: { experiment_name: { variant } } };
+    },
+  ],
+  [
+    'window.gl.experiments',
+    (variant) => {
+      window.gl = { experiments: { experiment_name: { variant } } };
+    },
+  ],
 ])('GitLab spec, with data in %s', (_source, mockVariant) => {
   describe('when variant and experiment is set', () => {
     it('renders control when it is the active variant', () => {
@@ -159,15 +169,14 @@ describe('beyond GitLab', () => {
     stubExperiments({ experiment_name: variant });
     expect(getExperimentVariant('experiment_name')).toBe(variant);
     let wrapper;
-    expect(() => { wrapper = createComponent(); }).not.toThrow();
+    expect(() => {
+      wrapper = createComponent();
+    }).not.toThrow();
     expect(wrapper.text()).toBe('');
   };
 
   // Vue's slots object inherits from Object.prototype: only own slots count.
-  it.each(['hasOwnProperty', '__proto__', 'toString', 'constructor', 'valueOf'])(
-    'renders nothing for the inherited name %s',
-    rendersNothingFor,
-  );
+  it.each(['hasOwnProperty', '__proto__', 'toString', 'constructor', 'valueOf'])('renders nothing for the inherited name %s', rendersNothingFor);
 
   it('renders nothing for a pushed variant named constructor', () => {
     window.gl = { experiments: { experiment_name: { experiment: 'experiment_name', variant: 'constructor' } } };
