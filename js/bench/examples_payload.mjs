@@ -28,7 +28,20 @@ const TWINS = {
   vite: { 'main.js': PLAIN_TWIN },
   webpack: { 'main.js': PLAIN_TWIN },
   esbuild: { 'main.js': PLAIN_TWIN },
-  rollup: { 'main.js': PLAIN_TWIN },
+  // GrowthBook's ES build reads process.env.NODE_ENV, which a Rollup app
+  // replaces at build time (as esbuild, Vite and webpack do by themselves).
+  rollup: {
+    'main.js': PLAIN_TWIN,
+    'rollup.config.js': `import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+
+export default {
+  input: 'main.js',
+  output: { dir: 'dist', format: 'es' },
+  plugins: [replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify('production') }), nodeResolve({ browser: true })],
+};
+`,
+  },
   'vite-vue': {
     'App.vue': `<script setup>
 import { GrowthBook } from '@growthbook/growthbook';
@@ -53,18 +66,28 @@ createRoot(document.getElementById('app')).render(<App />);
   },
 };
 
+/** What a twin installs besides GrowthBook. */
+const TWIN_DEPENDENCIES = { rollup: ['@rollup/plugin-replace@6'] };
+
 /** Where the built page is served from: Vite builds into dist/, the others beside index.html. */
 const servedDir = (name, app) => (name.startsWith('vite') ? join(app, 'dist') : app);
 
 /** Loads the page; returns the gzip -9 bytes of every script and .wasm it fetched, and their count. */
 async function payload(browser, url) {
   const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
   const bodies = [];
   page.on('response', (r) => {
     if (/\.(m?js|wasm)(\?|$)/.test(r.url())) bodies.push(r.body().catch(() => Buffer.alloc(0)));
   });
   await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('app')?.textContent.includes('pill'), null, { timeout: 30_000 });
+  try {
+    await page.waitForFunction(() => document.getElementById('app')?.textContent.includes('pill'), null, { timeout: 30_000 });
+  } catch (e) {
+    throw new Error(`${url} rendered nothing: ${problems.join('; ') || e.message}`);
+  }
   await page.waitForLoadState('networkidle');
   await page.close();
   const files = await Promise.all(bodies);
@@ -75,7 +98,8 @@ async function measure(browser, name, twin) {
   const example = installExample(name);
   try {
     if (twin) {
-      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', `@growthbook/growthbook@${gbVersion}`], { cwd: example.app, stdio: 'pipe' });
+      const dependencies = [`@growthbook/growthbook@${gbVersion}`, ...(TWIN_DEPENDENCIES[name] ?? [])];
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', ...dependencies], { cwd: example.app, stdio: 'pipe' });
       for (const [file, text] of Object.entries(TWINS[name])) writeFileSync(join(example.app, file), text);
     }
     rmSync(join(example.app, 'dist'), { recursive: true, force: true });
@@ -95,7 +119,8 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const browser = await launchBrowser();
 const rows = [];
 try {
-  for (const name of Object.keys(TWINS)) {
+  const only = process.env.EXAMPLES?.split(',');
+  for (const name of Object.keys(TWINS).filter((n) => !only || only.includes(n))) {
     process.stderr.write(`examples: ${name}…\n`);
     const ours = await measure(browser, name, false);
     const theirs = await measure(browser, name, true);
