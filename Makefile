@@ -14,7 +14,7 @@ EXAMPLE_CONTEXT     := {"actor": "user:42", "username": "ada", "course": "course
 # acorn, which lives outside the default module path.
 EMSCRIPTEN_ENV := NODE_PATH=/usr/share/nodejs
 
-.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench bench-examples format test-format clean
+.PHONY: all setup build wasm js demo test test-release test-asan test-js test-browser test-fuzz fuzz fuzz-build bench bench-examples format test-format test-tidy clean
 
 all: build
 
@@ -46,7 +46,7 @@ demo: build js
 	node js/examples/resolve.mjs '$(EXAMPLE_CONTEXT)'
 	node demo/server.mjs
 
-test: test-format test-release test-asan test-js test-browser test-fuzz
+test: test-format test-tidy test-release test-asan test-js test-browser test-fuzz
 
 # The code is formatted as committed: clang-format (the project's
 # .clang-format) on the C++, prettier (js/.prettierrc.json) on the package's
@@ -54,6 +54,16 @@ test: test-format test-release test-asan test-js test-browser test-fuzz
 test-format: setup js/node_modules/.package-lock.json
 	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 	cd js && npm run --silent format:check
+
+# clang-tidy (the checks of .clang-tidy: bugs and performance traps, every
+# finding an error) on the core and the tool, from the `tidy` preset's
+# compile database (Clang, no precompiled headers; configured, not built).
+test-tidy: SHELL := /bin/bash
+test-tidy: .SHELLFLAGS := -o pipefail -c
+test-tidy: setup
+	cmake --preset tidy > /dev/null
+	git ls-files 'core/src/*.cpp' 'native/cohort/*.cpp' | xargs -P 2 -n 4 clang-tidy -p build/tidy --quiet 2>&1 \
+	  | { grep -v '^[0-9]* warnings\? generated\.$$' || true; }
 
 test-release: build
 	ctest --preset native-release --parallel 2
