@@ -43,6 +43,11 @@ export default {
 `,
   },
   'vite-vue': {
+    'main.js': `import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');
+`,
     'App.vue': `<script setup>
 import { GrowthBook } from '@growthbook/growthbook';
 ${RUN}
