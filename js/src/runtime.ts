@@ -472,19 +472,17 @@ export class Runtime {
   }
 }
 
-const KEY = Symbol.for('cohort.runtime.v1');
-const holder = globalThis as unknown as Record<symbol, Runtime | undefined>;
-
 /** This copy's reference to the shared runtime, so later calls skip the global lookup. */
 let mine: Runtime | undefined;
 
 /** The runtime of this realm, created on first use and shared by every copy of the package. */
 export function runtime(): Runtime {
   if (mine !== undefined) return mine;
-  let r = holder[KEY];
+  // Shared through the one registered global (state.ts), as the stubs are.
+  let r = state.runtime as Runtime | undefined;
   if (!r) {
     r = new Runtime();
-    holder[KEY] = r; // before start(): loading tells listeners, which call runtime()
+    state.runtime = r; // before start(): loading tells listeners, which call runtime()
     mine = r;
     r.start();
   }

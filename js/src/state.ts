@@ -2,8 +2,9 @@ import type { CohortError, TrackingEvent } from './types.js';
 
 /**
  * State shared by every copy of the package loaded in one realm (the ESM and
- * CommonJS builds, `cohort-ab` and `cohort-ab/testing`): kept on globalThis under a
- * registered symbol, so a stub set through one copy is seen by all.
+ * CommonJS builds, `cohort-ab` and `cohort-ab/testing`): kept on globalThis under
+ * the package's one registered symbol, so a stub set through one copy is seen
+ * by all, and all use one runtime (one engine).
  */
 export interface SharedState {
   /** experiment name -> stubbed variant */
@@ -20,6 +21,8 @@ export interface SharedState {
   resets: Set<() => void>;
   /** The runtime's onError, for problems found outside it (bad stubs). */
   report?: (error: CohortError) => void;
+  /** The page-wide runtime (runtime.ts), created by the first copy that needs it. */
+  runtime?: object;
 }
 
 const KEY = Symbol.for('cohort.state.v1');

@@ -52,7 +52,7 @@ it('answers the same after the module memory grew (a large document loaded in be
   const small = { experiments: [{ name: 'grow', variants: ['control', 'a', 'b'], context_keys: ['id'] }] };
   init({ definitions: small });
   const before = run('grow', { id: 'u1' });
-  const memory = () => globalThis[Symbol.for('cohort.runtime.v1')].wasmEngine().exports.memory.buffer.byteLength;
+  const memory = () => globalThis[Symbol.for('cohort.state.v1')].runtime.wasmEngine().exports.memory.buffer.byteLength;
   const size = memory();
   // 9,000 more experiments with long $in lists: several MiB encoded, more
   // than the memory held, so it grows and every view of it is made anew.
