@@ -53,23 +53,6 @@ Node never() {
 
 }  // namespace
 
-std::string expected(std::string_view what, Value value) {
-  // Values are rendered only when shallow (the serializer recurses) and are
-  // cut short, so one bad field can neither crash nor flood a log.
-  constexpr std::size_t kMaxShown = 60;
-  std::string shown;
-  if (deeper_than(value, 8)) {
-    shown = value.is_array() ? "a deeply nested array" : "a deeply nested object";
-  } else if (value.is_structured() && value.size() > kMaxShown) {
-    shown = value.is_array() ? "an array of " + std::to_string(value.size()) + " items"
-                             : "an object of " + std::to_string(value.size()) + " keys";
-  } else {
-    write_json(value, shown);
-    if (shown.size() > kMaxShown) shown = shown.substr(0, kMaxShown) + "...";
-  }
-  return "expected " + std::string(what) + ", got " + shown;
-}
-
 bool is_operator_object(Value value) {
   if (!value.is_object() || value.size() == 0) return false;
   for (auto c = value.children(); !c.done(); c.next()) {

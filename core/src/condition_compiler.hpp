@@ -16,12 +16,11 @@
 #include "cohort/error.hpp"
 #include "cohort/value.hpp"
 #include "condition_node.hpp"
+#include "json_describe.hpp"
 
 namespace cohort {
 namespace condition_detail {
 
-/// "expected <what>, got <value>", with the value shortened.
-std::string expected(std::string_view what, Value value);
 /// GrowthBook treats an object as operators only when it has keys and every
 /// key starts with "$".
 bool is_operator_object(Value value);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "cohort/hex.hpp"
 #include "cohort/json_text.hpp"
 #include "cohort/value_json.hpp"
 #include "json_describe.hpp"
@@ -23,7 +24,6 @@ void append_json_string(std::string_view text, std::string& out) {
   }
   // The escapes nlohmann's dump() writes, without building a serializer per
   // call: this runs for every context key computed.
-  static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   std::size_t run = 0;  // start of the pending run of characters kept as is
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -55,8 +55,8 @@ void append_json_string(std::string_view text, std::string& out) {
         break;
       default:
         out += "\\u00";
-        out += kHex[byte >> 4];
-        out += kHex[byte & 0xf];
+        out += kHexDigits[byte >> 4];
+        out += kHexDigits[byte & 0xf];
     }
   }
   out.append(text, run, text.size() - run);
@@ -115,15 +115,6 @@ void write_json(Value value, std::string& out, bool sorted) {
   }
 }
 
-bool json_deeper_than(const Json& value, std::size_t limit) {
-  if (!value.is_structured()) return false;
-  if (limit == 0) return true;
-  for (const auto& child : value) {
-    if (json_deeper_than(child, limit - 1)) return true;
-  }
-  return false;
-}
-
 // Deep enough for any context a limit allows, shallow enough for the stack.
 constexpr std::size_t kMaxEncodedDepth = 256;
 
@@ -160,11 +151,8 @@ std::optional<Context> Context::from_json(const Json& value, Error& error,
     error = {"", expected("a context object such as {\"actor\": \"user:42\"}", value)};
     return std::nullopt;
   }
-  // Before encoding, which recurses: a built value can be nested anything.
-  if (json_deeper_than(value, limits.max_depth)) {
-    error = {"", "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
-    return std::nullopt;
-  }
+  // The encoding is written iteratively, so a built value nested anything is
+  // safe to encode; validate() then refuses one deeper than the limit.
   return validate(encode_json(value), error, limits, "", 0);
 }
 

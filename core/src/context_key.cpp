@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cohort/gitlab_bucketing.hpp"
+#include "cohort/hex.hpp"
 
 namespace cohort {
 namespace {
@@ -77,12 +78,10 @@ std::string gitlab_key(const Definition& def, const Context& context, std::strin
 }
 
 std::string hex128(XXH128_hash_t h) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(32, '0');
-  for (int i = 0; i < 16; ++i) {
-    out[static_cast<std::size_t>(15 - i)] = kDigits[(h.high64 >> (4 * i)) & 0xf];
-    out[static_cast<std::size_t>(31 - i)] = kDigits[(h.low64 >> (4 * i)) & 0xf];
-  }
+  std::string out;
+  out.reserve(32);
+  append_hex(h.high64, out);
+  append_hex(h.low64, out);
   return out;
 }
 
@@ -133,11 +132,8 @@ std::optional<std::string> namespace_identity(const Definition& definition, cons
   std::string& input = scratch();
   input.append(secret).append(1, kSeparator);
   append_selected_canonical(definition, context, input);
-  const XXH64_hash_t h = XXH3_64bits(input.data(), input.size());
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 0; i < 16; ++i)
-    out[static_cast<std::size_t>(15 - i)] = kDigits[(h >> (4 * i)) & 0xf];
+  std::string out;
+  append_hex(XXH3_64bits(input.data(), input.size()), out);
   return out;
 }
 

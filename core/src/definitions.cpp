@@ -10,9 +10,24 @@
 #include "cohort/json_text.hpp"
 #include "cohort/value_json.hpp"
 #include "json_describe.hpp"
+#include "name_table.hpp"
 
 namespace cohort {
 namespace {
+
+// Each enum's names, for parsing and printing alike.
+constexpr std::array<Named<State>, 3> kStateNames = {{
+    {"off", State::off},
+    {"conditional", State::conditional},
+    {"on", State::on},
+}};
+constexpr std::array<Named<HashMode>, 5> kHashModeNames = {{
+    {"xxh3", HashMode::xxh3},
+    {"gitlab", HashMode::gitlab},
+    {"edx", HashMode::edx},
+    {"fnv1a_v1", HashMode::fnv1a_v1},
+    {"fnv1a_v2", HashMode::fnv1a_v2},
+}};
 
 // The optimal string alignment distance (edits, adjacent swaps counted as
 // one) between two short ASCII names, capped: above `cap` it answers cap+1.
@@ -268,18 +283,9 @@ class DefinitionParser {
   bool parse_state(Value source, const std::string& path, Definition& def) {
     const auto state = field(source, "state");
     if (!state) return true;
-    const std::string_view s =
-        state->is_string() ? std::string_view(state->string()) : std::string_view();
-    if (s == "off") {
-      def.state = State::off;
-    } else if (s == "conditional") {
-      def.state = State::conditional;
-    } else if (s == "on") {
-      def.state = State::on;
-    } else {
-      return fail(child_path(path, "state"),
-                  expected("\"off\", \"conditional\" or \"on\"", *state));
-    }
+    const auto named = state->is_string() ? from_name(kStateNames, state->string()) : std::nullopt;
+    if (!named) return fail(child_path(path, "state"), expected(one_of(kStateNames), *state));
+    def.state = *named;
     return true;
   }
 
@@ -315,19 +321,10 @@ class DefinitionParser {
 
   bool parse_hashing(Value source, const std::string& path, Definition& def) {
     if (const auto hash = field(source, "hash")) {
-      static const std::map<std::string, HashMode, std::less<>> kModes = {
-          {"xxh3", HashMode::xxh3},
-          {"gitlab", HashMode::gitlab},
-          {"edx", HashMode::edx},
-          {"fnv1a_v1", HashMode::fnv1a_v1},
-          {"fnv1a_v2", HashMode::fnv1a_v2}};
-      const auto it = hash->is_string() ? kModes.find(hash->string()) : kModes.end();
-      if (it == kModes.end()) {
-        return fail(
-            child_path(path, "hash"),
-            expected("one of \"xxh3\", \"gitlab\", \"edx\", \"fnv1a_v1\", \"fnv1a_v2\"", *hash));
-      }
-      def.hash = it->second;
+      const auto named =
+          hash->is_string() ? from_name(kHashModeNames, hash->string()) : std::nullopt;
+      if (!named) return fail(child_path(path, "hash"), expected(one_of(kHashModeNames), *hash));
+      def.hash = *named;
     }
     def.seed = def.name;
     if (const auto seed = field(source, "seed")) {
@@ -618,31 +615,11 @@ std::optional<std::size_t> Definition::index_of(std::string_view variant) const 
 }
 
 std::string_view to_string(State state) {
-  switch (state) {
-    case State::off:
-      return "off";
-    case State::conditional:
-      return "conditional";
-    case State::on:
-      return "on";
-  }
-  return "conditional";
+  return name_of(kStateNames, state);
 }
 
 std::string_view to_string(HashMode mode) {
-  switch (mode) {
-    case HashMode::xxh3:
-      return "xxh3";
-    case HashMode::gitlab:
-      return "gitlab";
-    case HashMode::edx:
-      return "edx";
-    case HashMode::fnv1a_v1:
-      return "fnv1a_v1";
-    case HashMode::fnv1a_v2:
-      return "fnv1a_v2";
-  }
-  return "xxh3";
+  return name_of(kHashModeNames, mode);
 }
 
 }  // namespace cohort

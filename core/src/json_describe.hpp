@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "cohort/json.hpp"
 #include "cohort/value.hpp"
@@ -9,7 +10,7 @@ namespace cohort {
 
 /// "expected <what>, got <a short rendering of value>": the one shape every
 /// input error message takes.
-std::string expected(const std::string& what, const Json& value);
-std::string expected(const std::string& what, Value value);
+std::string expected(std::string_view what, const Json& value);
+std::string expected(std::string_view what, Value value);
 
 }  // namespace cohort

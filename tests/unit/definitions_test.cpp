@@ -416,7 +416,7 @@ TEST(DefinitionsTest, WrongTypesEverywhereNameTheFieldAndTheExpectation) {
       {R"({"name": "e", "num_buckets": 2, "variants": ["a", "b"]})", "/num_buckets",
        "either variants or num_buckets, not both"},
       {R"({"name": "e", "state": "ON"})", "/state",
-       "expected \"off\", \"conditional\" or \"on\", got \"ON\""},
+       "expected one of \"off\", \"conditional\", \"on\", got \"ON\""},
       {R"({"name": "e", "state": true})", "/state", "got true"},
       {R"({"name": "e", "state": null})", "/state", "got null"},
       {R"({"name": "e", "percentage": -1})", "/percentage",
