@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
-#include "cohort/gitlab_bucketing.hpp"
-#include "cohort/hex.hpp"
+#include "cohort/hashing/gitlab_bucketing.hpp"
+#include "cohort/hashing/hex.hpp"
+#include "cohort/json/json_writer.hpp"
 
 namespace cohort {
 namespace {

@@ -1,8 +1,8 @@
 #include "cohort/resolver.hpp"
 
-#include "cohort/bucketing.hpp"
 #include "cohort/context_key.hpp"
-#include "cohort/growthbook_bucketing.hpp"
+#include "cohort/hashing/bucketing.hpp"
+#include "cohort/hashing/growthbook_bucketing.hpp"
 
 namespace cohort {
 namespace {

@@ -117,7 +117,7 @@ function imports(engine: {
         regexes[id] = null;
         free.push(id);
       },
-      // Decimal conversion (core/src/decimal_conversion.hpp): JavaScript's
+      // Decimal conversion (core/src/conditions/decimal_conversion.hpp): JavaScript's
       // own rules, so the module needs no strtod or printf. The literal is
       // ASCII the core validated; the digits written back are ASCII too.
       number_parse(text: number, length: number): number {

@@ -4,8 +4,8 @@
 
 #include <vector>
 
+#include "cohort/conditions/re2_regex_engine.hpp"
 #include "cohort/memory_sticky_store.hpp"
-#include "cohort/re2_regex_engine.hpp"
 #include "cohort/resolver.hpp"
 
 namespace cohort {

@@ -1,6 +1,6 @@
 #include "answer_json.hpp"
 
-#include "cohort/json_output.hpp"
+#include "cohort/json/json_output.hpp"
 #include "cohort/tracking.hpp"
 
 namespace cohort::cli {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cohort/answer.hpp"
-#include "cohort/json.hpp"
+#include "cohort/json/json.hpp"
 
 namespace cohort::cli {
 

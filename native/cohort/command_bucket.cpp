@@ -5,10 +5,10 @@
 #include <limits>
 
 #include "args.hpp"
-#include "cohort/bucketing.hpp"
-#include "cohort/edx_bucketing.hpp"
-#include "cohort/gitlab_bucketing.hpp"
-#include "cohort/json.hpp"
+#include "cohort/hashing/bucketing.hpp"
+#include "cohort/hashing/edx_bucketing.hpp"
+#include "cohort/hashing/gitlab_bucketing.hpp"
+#include "cohort/json/json.hpp"
 #include "commands.hpp"
 #include "input.hpp"
 

@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "args.hpp"
-#include "cohort/json_output.hpp"
-#include "cohort/re2_regex_engine.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/json/json_output.hpp"
 #include "commands.hpp"
 #include "input.hpp"
 #include "vectors/vector_runner.hpp"

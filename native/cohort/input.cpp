@@ -10,8 +10,8 @@
 #include <set>
 
 #include "args.hpp"
-#include "cohort/json_text.hpp"
-#include "cohort/re2_regex_engine.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/json/json_text.hpp"
 
 namespace cohort::cli {
 

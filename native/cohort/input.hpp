@@ -11,8 +11,8 @@
 
 #include "args.hpp"
 #include "cohort/context.hpp"
-#include "cohort/definitions.hpp"
-#include "cohort/json.hpp"
+#include "cohort/definitions/definitions.hpp"
+#include "cohort/json/json.hpp"
 #include "cohort/time.hpp"
 
 namespace cohort::cli {

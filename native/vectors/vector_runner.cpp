@@ -2,8 +2,8 @@
 
 #include "cohort/context.hpp"
 #include "cohort/context_key.hpp"
-#include "cohort/definitions.hpp"
-#include "cohort/json_output.hpp"
+#include "cohort/definitions/definitions.hpp"
+#include "cohort/json/json_output.hpp"
 #include "cohort/memory_sticky_store.hpp"
 #include "cohort/resolver.hpp"
 

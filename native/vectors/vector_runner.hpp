@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "cohort/answer.hpp"
-#include "cohort/json.hpp"
-#include "cohort/regex.hpp"
+#include "cohort/conditions/regex.hpp"
+#include "cohort/json/json.hpp"
 
 namespace cohort::vectors {
 

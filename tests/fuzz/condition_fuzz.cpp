@@ -2,9 +2,9 @@
 // condition compiled as GrowthBook's evalCondition reads it (RE2 for
 // $regex) and evaluated, then used as a segment of an experiment and
 // resolved through the whole pipeline.
-#include "cohort/condition.hpp"
-#include "cohort/json_text.hpp"
-#include "cohort/re2_regex_engine.hpp"
+#include "cohort/conditions/condition.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/json/json_text.hpp"
 #include "cohort/resolver.hpp"
 #include "fuzz_input.hpp"
 

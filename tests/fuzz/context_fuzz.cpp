@@ -3,7 +3,7 @@
 // (Context::decode, what the WebAssembly module is handed). A usable
 // context is then keyed and resolved in every hash mode.
 #include "cohort/context_key.hpp"
-#include "cohort/definitions.hpp"
+#include "cohort/definitions/definitions.hpp"
 #include "cohort/resolver.hpp"
 #include "fuzz_input.hpp"
 

@@ -1,9 +1,9 @@
 // Definitions documents of any bytes: parsed, compiled (RE2 for $regex),
 // and every loaded experiment resolved for an empty and a small context.
 // Nothing may crash, hang or leak; errors are values.
-#include "cohort/definitions.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/definitions/definitions.hpp"
 #include "cohort/memory_sticky_store.hpp"
-#include "cohort/re2_regex_engine.hpp"
 #include "cohort/resolver.hpp"
 #include "fuzz_input.hpp"
 

@@ -1,8 +1,8 @@
 // Times of any bytes: as ISO-8601 text, and as JSON values (numbers of any
 // size included) the way enrollment bounds and enrollment_created arrive.
-#include "cohort/json_text.hpp"
+#include "cohort/json/json_text.hpp"
+#include "cohort/json/value_json.hpp"
 #include "cohort/time.hpp"
-#include "cohort/value_json.hpp"
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,12 +1,12 @@
-#include "cohort/condition.hpp"
+#include "cohort/conditions/condition.hpp"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 
-#include "cohort/re2_regex_engine.hpp"
-#include "cohort/value_json.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/json/value_json.hpp"
 
 namespace cohort {
 namespace {

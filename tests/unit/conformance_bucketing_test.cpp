@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "cohort/growthbook_bucketing.hpp"
+#include "cohort/hashing/growthbook_bucketing.hpp"
 #include "conformance_file.hpp"
 
 namespace cohort::growthbook {

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <string>
 
-#include "cohort/condition.hpp"
-#include "cohort/re2_regex_engine.hpp"
-#include "cohort/value_json.hpp"
+#include "cohort/conditions/condition.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/json/value_json.hpp"
 #include "conformance_file.hpp"
 
 namespace cohort {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "cohort/definitions.hpp"
+#include "cohort/definitions/definitions.hpp"
 
 namespace cohort {
 namespace {

@@ -8,7 +8,8 @@
 
 #include <string>
 
-#include "cohort/value_json.hpp"
+#include "cohort/json/json_writer.hpp"
+#include "cohort/json/value_json.hpp"
 
 namespace cohort {
 namespace {

@@ -2,7 +2,7 @@
 // default, the precise errors of SPEC §8 (JSON Pointer path + what was
 // expected), and hostile documents that must never crash.
 
-#include "cohort/definitions.hpp"
+#include "cohort/definitions/definitions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,8 +12,8 @@
 #include <memory>
 #include <string>
 
-#include "cohort/bucketing.hpp"
-#include "cohort/re2_regex_engine.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
+#include "cohort/hashing/bucketing.hpp"
 #include "cohort/resolver.hpp"
 
 namespace cohort {

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 
-#include "cohort/crc32.hpp"
-#include "cohort/hex.hpp"
-#include "cohort/md5.hpp"
-#include "cohort/sha256.hpp"
+#include "cohort/hashing/crc32.hpp"
+#include "cohort/hashing/hex.hpp"
+#include "cohort/hashing/md5.hpp"
+#include "cohort/hashing/sha256.hpp"
 
 namespace cohort {
 namespace {

@@ -8,9 +8,9 @@
 
 #include <array>
 
-#include "cohort/bucketing.hpp"
 #include "cohort/context_key.hpp"
-#include "cohort/definitions.hpp"
+#include "cohort/definitions/definitions.hpp"
+#include "cohort/hashing/bucketing.hpp"
 #include "cohort/resolver.hpp"
 
 namespace cohort {

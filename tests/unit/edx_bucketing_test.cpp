@@ -1,4 +1,4 @@
-#include "cohort/edx_bucketing.hpp"
+#include "cohort/hashing/edx_bucketing.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "cohort/gitlab_bucketing.hpp"
+#include "cohort/hashing/gitlab_bucketing.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cohort/crc32.hpp"
-#include "cohort/sha256.hpp"
+#include "cohort/hashing/crc32.hpp"
+#include "cohort/hashing/sha256.hpp"
 
 namespace cohort::gitlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "cohort/json_output.hpp"
+#include "cohort/json/json_output.hpp"
 
 #include <gtest/gtest.h>
 

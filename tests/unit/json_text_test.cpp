@@ -1,7 +1,7 @@
 // parse_json_text: bounded JSON parsing (SPEC §8: never unbounded memory,
 // never a crash on hostile input; errors are precise).
 
-#include "cohort/json_text.hpp"
+#include "cohort/json/json_text.hpp"
 
 #include <gtest/gtest.h>
 

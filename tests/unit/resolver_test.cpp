@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cohort/conditions/re2_regex_engine.hpp"
 #include "cohort/memory_sticky_store.hpp"
-#include "cohort/re2_regex_engine.hpp"
 
 namespace cohort {
 namespace {

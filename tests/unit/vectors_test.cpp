@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "cohort/re2_regex_engine.hpp"
+#include "cohort/conditions/re2_regex_engine.hpp"
 #include "cohort/reason.hpp"
 #include "vectors/vector_runner.hpp"
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cohort/context_key.hpp"
+#include "cohort/json/json_writer.hpp"
 #include "cohort/reason.hpp"
 #include "engine.hpp"
 

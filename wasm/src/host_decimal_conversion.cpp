@@ -1,9 +1,9 @@
-// Decimal conversion by the host (see core/src/decimal_conversion.hpp): the
+// Decimal conversion by the host (see core/src/conditions/decimal_conversion.hpp): the
 // loader's imports (js/src/wasm_engine.ts) answer with JavaScript's own
 // Number() and toExponential(), so the module carries no strtod, printf or
 // long double arithmetic.
 
-#include "../../core/src/decimal_conversion.hpp"
+#include "../../core/src/conditions/decimal_conversion.hpp"
 
 extern "C" {
 __attribute__((import_module("cohort"), import_name("number_parse"))) double cohort_number_parse(

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cohort/regex.hpp"
+#include "cohort/conditions/regex.hpp"
 
 namespace cohort::wasm {
 

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "cohort/condition.hpp"
-#include "cohort/growthbook_bucketing.hpp"
-#include "cohort/json.hpp"
-#include "cohort/json_text.hpp"
-#include "cohort/value_json.hpp"
+#include "cohort/conditions/condition.hpp"
+#include "cohort/hashing/growthbook_bucketing.hpp"
+#include "cohort/json/json.hpp"
+#include "cohort/json/json_text.hpp"
+#include "cohort/json/value_json.hpp"
 #include "exports.hpp"
 #include "host_regex_engine.hpp"
 

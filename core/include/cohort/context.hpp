@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "cohort/error.hpp"
-#include "cohort/json.hpp"
-#include "cohort/value.hpp"
+#include "cohort/json/json.hpp"
+#include "cohort/json/value.hpp"
 
 namespace cohort {
 
@@ -73,16 +73,6 @@ class Context {
   mutable std::string canonical_;
   mutable bool has_canonical_ = false;
 };
-
-/// Appends `text` as a JSON string literal, escaped as nlohmann's dump()
-/// escapes it (UTF-8 passes through as is).
-void append_json_string(std::string_view text, std::string& out);
-
-/// Writes `value` as compact JSON with object keys sorted at every level
-/// (numbers as JavaScript writes them).
-void write_canonical_json(Value value, std::string& out);
-/// Writes `value` as compact JSON in its own key order.
-void write_json(Value value, std::string& out);
 
 /// True for the keys a context reserves for itself.
 bool is_reserved_context_key(std::string_view key);

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "cohort/context.hpp"
-#include "cohort/definition.hpp"
+#include "cohort/definitions/definition.hpp"
 
 namespace cohort {
 

@@ -8,7 +8,7 @@
 
 #include "cohort/answer.hpp"
 #include "cohort/context.hpp"
-#include "cohort/definitions.hpp"
+#include "cohort/definitions/definitions.hpp"
 #include "cohort/sticky_store.hpp"
 #include "cohort/time.hpp"
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string_view>
 
-#include "cohort/json.hpp"
-#include "cohort/value.hpp"
+#include "cohort/json/json.hpp"
+#include "cohort/json/value.hpp"
 
 namespace cohort {
 

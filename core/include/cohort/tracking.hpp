@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "cohort/answer.hpp"
-#include "cohort/json.hpp"
+#include "cohort/json/json.hpp"
 
 namespace cohort {
 
