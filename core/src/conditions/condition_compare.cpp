@@ -1,6 +1,6 @@
-// JavaScript comparisons for conditions: `<` across types, `===`,
-// `includes`, JSON.stringify equality, and GrowthBook's padded version
-// strings, reproduced on JSON values.
+// JavaScript comparisons for conditions: `<` across types, `===` and
+// JSON.stringify equality, reproduced on JSON values. `$in` sets are in
+// value_set.cpp, GrowthBook's padded version strings in version.cpp.
 
 #include <algorithm>
 #include <utility>
@@ -83,62 +83,6 @@ bool objects_equal(Value value, Value literal) {
   return true;
 }
 
-// \n, \r, U+2028, U+2029 (E2 80 A8/A9): where JS's "." stops matching.
-bool is_line_terminator_at(std::string_view text, std::size_t i) {
-  const char c = text[i];
-  if (c == '\n' || c == '\r') return true;
-  return c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
-         (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
-}
-
-void pad_version_text(std::string_view text, TextBuffer& out) {
-  // `replace(/(^v|\+.*$)/g, "")`: a leading "v", and build metadata from the
-  // first "+" that has no line terminator after it ("." stops at those).
-  if (!text.empty() && text[0] == 'v') text.remove_prefix(1);
-  std::size_t cut = text.size();
-  for (std::size_t i = text.size(); i-- > 0;) {
-    if (is_line_terminator_at(text, i)) break;
-    if (text[i] == '+') cut = i;
-  }
-  text = text.substr(0, cut);
-
-  // Split on "-" and ".", left-pad numeric parts to 5 with spaces, rejoin
-  // with "-"; a plain x.y.z gets a "~" part so it sorts after pre-releases.
-  constexpr std::string_view kSpaces = "     ";
-  std::size_t parts = 0;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = start;
-    bool numeric = true;
-    while (end < text.size() && text[end] != '-' && text[end] != '.') {
-      numeric = numeric && is_digit(text[end]);
-      ++end;
-    }
-    if (parts++ > 0) out.push_back('-');
-    const std::size_t length = end - start;
-    if (numeric && length > 0 && length < kSpaces.size()) {
-      out.append(kSpaces.substr(length));
-    }
-    out.append(text.substr(start, length));
-    if (end >= text.size()) break;
-    start = end + 1;
-  }
-  if (parts == 3) out.append("-~");
-}
-
-// Compares `folded` with `probe` lower-cased, byte by byte (unsigned, as
-// std::string orders), without building the lower-cased probe.
-int compare_folded(std::string_view folded, std::string_view probe) {
-  const std::size_t n = std::min(folded.size(), probe.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto a = static_cast<unsigned char>(folded[i]);
-    const auto b = static_cast<unsigned char>(fold_char(probe[i]));
-    if (a != b) return a < b ? -1 : 1;
-  }
-  if (folded.size() == probe.size()) return 0;
-  return folded.size() < probe.size() ? -1 : 1;
-}
-
 }  // namespace
 
 int js_compare(std::string_view a, std::string_view b) {
@@ -181,16 +125,6 @@ bool json_text_equal(Value value, Value literal) {
       return value.is_object() && objects_equal(value, literal);
   }
   return false;
-}
-
-void padded_version(Value value, TextBuffer& out) {
-  if (value.is_number()) {
-    pad_version_text(value.number_text(), out);
-  } else if (value.is_string() && !value.string().empty()) {
-    pad_version_text(value.string(), out);
-  } else {
-    pad_version_text("0", out);
-  }
 }
 
 bool strict_equals(Value actual, const Scalar& expected) {
@@ -243,73 +177,6 @@ Order js_order(Value actual, const Scalar& expected) {
   if (a != a || b != b) return Order::kUnordered;
   if (a < b) return Order::kLess;
   return a > b ? Order::kGreater : Order::kEqual;
-}
-
-void ValueSet::add(Value value) {
-  switch (value.type()) {
-    case Value::Type::null:
-      has_null = true;
-      break;
-    case Value::Type::boolean:
-      (value.boolean() ? has_true : has_false) = true;
-      break;
-    case Value::Type::number:
-      numbers.push_back(value.number());
-      break;
-    case Value::Type::string:
-      strings.push_back(fold ? fold_case(value.string()) : std::string(value.string()));
-      break;
-    default:
-      break;
-  }
-}
-
-void ValueSet::finish() {
-  std::sort(strings.begin(), strings.end());
-  strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
-  std::sort(numbers.begin(), numbers.end());
-  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
-}
-
-bool ValueSet::contains(Value value) const {
-  switch (value.type()) {
-    case Value::Type::missing:
-    case Value::Type::null:
-      return has_null;
-    case Value::Type::boolean:
-      return value.boolean() ? has_true : has_false;
-    case Value::Type::number:
-      return std::binary_search(numbers.begin(), numbers.end(), value.number());
-    case Value::Type::string: {
-      const std::string_view s = value.string();
-      // Most lists are short; a scan beats a binary search's three-way
-      // compares there.
-      constexpr std::size_t kScanLimit = 8;
-      if (!fold && strings.size() <= kScanLimit) {
-        return std::any_of(strings.begin(), strings.end(),
-                           [&](const std::string& member) { return same_text(member, s); });
-      }
-      if (!fold) return std::binary_search(strings.begin(), strings.end(), s, std::less<>());
-      // Fold the probe on the fly: the stored strings are already folded.
-      const auto it = std::lower_bound(strings.begin(), strings.end(), s,
-                                       [](const std::string& stored, std::string_view probe) {
-                                         return compare_folded(stored, probe) < 0;
-                                       });
-      return it != strings.end() && compare_folded(*it, s) == 0;
-    }
-    default:
-      return false;  // arrays and objects: `includes` compares identity
-  }
-}
-
-bool ValueSet::intersects(Value actual) const {
-  if (actual.is_array()) {
-    for (auto c = actual.children(); !c.done(); c.next()) {
-      if (contains(c.value())) return true;
-    }
-    return false;
-  }
-  return contains(actual);
 }
 
 }  // namespace condition_detail
