@@ -10,7 +10,7 @@
 #include <limits>
 #include <string_view>
 
-#include "conditions/condition_node.hpp"
+#include "conditions/js_value.hpp"
 #include "conditions/decimal_conversion.hpp"
 
 namespace cohort {

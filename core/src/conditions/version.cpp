@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "conditions/condition_node.hpp"
+#include "conditions/js_value.hpp"
 
 namespace cohort {
 namespace condition_detail {
