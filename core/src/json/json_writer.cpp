@@ -1,6 +1,8 @@
 #include "cohort/json/json_writer.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "cohort/hashing/hex.hpp"
 #include "json/utf8.hpp"
