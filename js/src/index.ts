@@ -1,10 +1,7 @@
 // The `cohort-ab` package: GitLab's experimentation API, local resolution in
-// WebAssembly, tracking. See the package README for the contract.
-import { runtime } from './runtime.js';
-import { isValidName } from './pushed.js';
-import { subscribe } from './state.js';
-import type { Answer, Context, InitOptions } from './types.js';
-
+// WebAssembly, tracking. See the package README for the contract. This file
+// only re-exports: each concept lives in a module of its own.
+export { init, ready, run, setContext, track } from './api.js';
 export {
   CANDIDATE_VARIANT,
   DEFAULT_VARIANT,
@@ -17,47 +14,7 @@ export {
 export { edxTracker, segmentTracker, snowplowTracker } from './sinks.js';
 export type { EdxTrackerOptions, SegmentAnalytics, StructEvent } from './sinks.js';
 export { TRACKING_CONTEXT_SCHEMA, doNotTrack } from './tracking.js';
-export { subscribe };
+export { subscribe } from './state.js';
 export { createEngine } from './server_engine.js';
 export type { CohortEngine, EngineOptions } from './server_engine.js';
 export type * from './types.js';
-
-/**
- * Resolves once the WebAssembly engine is instantiated: at once in Node and
- * Jest (the package is usable right after import); in a browser, await it
- * (or `init`) before the first local resolution.
- */
-export const ready: Promise<void> = runtime().ready;
-
-/** Sets definitions, context, pushed data, secret, storage, trackers, onError. */
-export function init(options?: InitOptions): Promise<void> {
-  return runtime().init(options);
-}
-
-/** Replaces the current context; answers for it are resolved again. */
-export function setContext(context: Context): void {
-  runtime().setContext(context);
-}
-
-/** The full answer of SPEC §3 for `name` and `context` (the current context when omitted). */
-export function run(name: string, context?: Context): Answer {
-  return runtime().run(name, context);
-}
-
-/**
- * Emits a custom event for `name` with the experiment context
- * {experiment, key, variant, migration_keys?}. Returns false, emitting
- * nothing, when the current context has no data for `name`.
- */
-export function track(name: string, action: string, properties: Record<string, unknown> = {}): boolean {
-  const r = runtime();
-  if (!isValidName(name) || typeof action !== 'string' || action === '') {
-    r.report({ source: 'tracker', path: String(name), message: 'track: expected an experiment name and an action' });
-    return false;
-  }
-  const data = r.data(name);
-  if (!data) return false;
-  const props = properties !== null && typeof properties === 'object' ? properties : {};
-  r.tracking.custom(data, action, props, r.run(name).variant_index, r.currentCourse());
-  return true;
-}
