@@ -15,6 +15,30 @@
 namespace cohort {
 namespace {
 
+// Scales `weights` to sum to 1; false when none is positive. Huge weights
+// whose total overflows are first scaled by the largest (else every weight
+// would normalise to 0). `equal` tells whether every positive weight is the
+// same (the split then needs no weighted search).
+bool normalize_weights(std::vector<double>& weights, bool& equal) {
+  double total = 0;
+  for (double w : weights) total += w;
+  if (std::isinf(total)) {
+    const double largest = *std::max_element(weights.begin(), weights.end());
+    total = 0;
+    for (double& w : weights) total += (w /= largest);
+  }
+  if (!(total > 0)) return false;
+  double first_positive = 0;
+  equal = true;
+  for (double& w : weights) {
+    w /= total;
+    if (w <= 0) continue;
+    if (first_positive == 0) first_positive = w;
+    if (w != first_positive) equal = false;
+  }
+  return true;
+}
+
 // Each enum's names, for parsing and printing alike.
 constexpr std::array<Named<State>, 3> kStateNames = {{
     {"off", State::off},
@@ -176,11 +200,24 @@ class DefinitionParser {
     }
     Definition def;
     def.path = path;
-    bool ok = parse_name(source, path, def) && parse_variants(source, path, def) &&
-              parse_state(source, path, def) && parse_gate(source, path, def) &&
-              parse_hashing(source, path, def) && parse_rules(source, path, def) &&
-              parse_edx(source, path, def) && parse_weights(source, path, def);
-    if (!ok) return std::nullopt;
+    // The parsers of an experiment's fields, in the order they run: each
+    // reads the fields it names (kFields lists them all), and later ones use
+    // what earlier ones set (the rules need the variants and the hash mode,
+    // the weights the variants and the state).
+    using FieldParser = bool (DefinitionParser::*)(Value, const std::string&, Definition&);
+    static constexpr FieldParser kParsers[] = {
+        &DefinitionParser::parse_name,      // name
+        &DefinitionParser::parse_variants,  // variants, num_buckets
+        &DefinitionParser::parse_state,     // state
+        &DefinitionParser::parse_gate,      // percentage, actors
+        &DefinitionParser::parse_hashing,   // hash, seed, context_keys, namespace
+        &DefinitionParser::parse_rules,     // exclude, overrides, segments
+        &DefinitionParser::parse_edx,       // course_aware, enrollment
+        &DefinitionParser::parse_weights,   // weights
+    };
+    for (const FieldParser parser : kParsers) {
+      if (!(this->*parser)(source, path, def)) return std::nullopt;
+    }
     for (auto c = source.children(); !c.done(); c.next()) {
       if (is_known_field(c.key())) continue;
       const std::string key(c.key());
@@ -521,28 +558,11 @@ class DefinitionParser {
       }
     }
     if (def.state == State::on) weights[0] = 0;
-    double total = 0;
-    for (double w : weights) total += w;
-    if (std::isinf(total)) {
-      // Huge weights overflowed the total, which would normalise every
-      // weight to 0: scale them by the largest first.
-      const double largest = *std::max_element(weights.begin(), weights.end());
-      total = 0;
-      for (double& w : weights) total += (w /= largest);
-    }
-    if (!(total > 0)) {
+    if (!normalize_weights(weights, def.equal_weights)) {
       return fail(child_path(path, "weights"),
                   def.state == State::on
                       ? "state \"on\" needs a non-control variant with a positive weight"
                       : "at least one weight must be positive");
-    }
-    double first_positive = 0;
-    def.equal_weights = true;
-    for (double& w : weights) {
-      w /= total;
-      if (w <= 0) continue;
-      if (first_positive == 0) first_positive = w;
-      if (w != first_positive) def.equal_weights = false;
     }
     def.weights = std::move(weights);
     return true;
