@@ -10,8 +10,8 @@
 #include <limits>
 #include <string_view>
 
-#include "conditions/js_value.hpp"
 #include "conditions/decimal_conversion.hpp"
+#include "conditions/js_value.hpp"
 
 namespace cohort {
 namespace condition_detail {
