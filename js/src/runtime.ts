@@ -10,13 +10,17 @@ import { Tracking } from './tracking.js';
 import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData, WasmSource } from './types.js';
 
 interface Memo {
+  /**
+   * The shared state's version when it was made. Every change an answer can
+   * depend on bumps it: the runtime's own (invalidate() calls changed()) and
+   * other copies' stubs alike, so it is the one stamp to check.
+   */
   stateVersion: number;
   /**
    * Made without a page: the pushed data could only come from init's
-   * `published`, a copy that changes only with `version`.
+   * `published`, a copy that changes only with the next init.
    */
   pageless: boolean;
-  version: number;
   pushed: unknown;
   answer: Answer;
   data: ExperimentData | undefined;
@@ -45,7 +49,6 @@ export class Runtime {
    * names ("constructor") simply fail the memo's checks.
    */
   private memo: Record<string, Memo | undefined> = {};
-  private version = 0;
   private definitionsBytes: Uint8Array | undefined;
   /** The current context, encoded; undefined for the empty context. */
   private contextBytes: Uint8Array | undefined;
@@ -330,7 +333,6 @@ export class Runtime {
 
   /** Forget memoized answers: something they depend on changed. */
   invalidate(): void {
-    this.version += 1;
     this.forgetAnswers();
     changed();
   }
@@ -386,7 +388,6 @@ export class Runtime {
     // The fast path: nothing changed and the pushed entry is the same object.
     if (
       memo !== undefined &&
-      memo.version === this.version &&
       memo.stateVersion === this.shared.version &&
       (memo.pageless || quickPushed(name, this.published) === memo.pushed)
     ) {
@@ -398,12 +399,12 @@ export class Runtime {
   /** The slow path of current(): resolves again and remembers the answer. */
   private refresh(name: string, memo: Memo | undefined): Memo {
     const pushed = rawPushed(name, this.published);
-    if (memo !== undefined && memo.version === this.version && memo.stateVersion === state.version && memo.pushed === pushed) {
+    if (memo !== undefined && memo.stateVersion === state.version && memo.pushed === pushed) {
       return memo;
     }
     if (memo && memo.stateVersion !== state.version) this.forgetAnswers();
     const answer = this.resolve(name, pushed, this.contextError, undefined, this.course);
-    const fresh: Memo = { stateVersion: state.version, pageless: !hasPage(), version: this.version, pushed, answer, data: dataOf(answer) };
+    const fresh: Memo = { stateVersion: state.version, pageless: !hasPage(), pushed, answer, data: dataOf(answer) };
     // Answers before the engine is ready are provisional: do not keep them.
     // '__proto__' would set the memo object's prototype: that name is not memoized.
     if (this.engine && name !== '__proto__') this.memo[name] = fresh;
