@@ -386,11 +386,7 @@ export class Runtime {
   private current(name: string): Memo {
     const memo = this.memo[name];
     // The fast path: nothing changed and the pushed entry is the same object.
-    if (
-      memo !== undefined &&
-      memo.stateVersion === this.shared.version &&
-      (memo.pageless || quickPushed(name, this.published) === memo.pushed)
-    ) {
+    if (memo !== undefined && memo.stateVersion === this.shared.version && (memo.pageless || quickPushed(name, this.published) === memo.pushed)) {
       return memo;
     }
     return this.refresh(name, memo);
