@@ -1,4 +1,5 @@
-import { LOADS_ASYNCHRONOUSLY, loadModule, loadRegex } from '#cohort-load';
+import { loadRegex } from '#cohort-load';
+import { EngineLoading } from './engine_loading.js';
 import { Encoder } from './encode.js';
 import { LoadedDefinitions } from './loaded.js';
 import { answerOf, encodeContext, definitionsOrNone, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
@@ -7,7 +8,7 @@ import { courseOf, describe, hasPage, isValidName, quickPushed, rawPushed, sanit
 import { changed, state } from './state.js';
 import { dataOf } from './experiment_data.js';
 import { Tracking } from './tracking.js';
-import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData, WasmSource } from './types.js';
+import type { Answer, CohortError, Context, ExperimentData, InitOptions, PublishedData } from './types.js';
 
 interface Memo {
   /**
@@ -74,67 +75,17 @@ export class Runtime {
 
   /** Resolves once the engine is instantiated; rejects (reported, never unhandled) if it cannot be. */
   get ready(): Promise<void> {
-    return this.loaded;
+    return this.loading.loaded;
   }
 
-  private loaded: Promise<void> = Promise.resolve();
+  private readonly loading = new EngineLoading(
+    (engine) => this.attach(engine),
+    (e) => this.fail(e),
+  );
 
-  /**
-   * Loads the engine. Separate from the constructor because in Node it loads
-   * synchronously and tells listeners, whose code calls runtime() again: the
-   * runtime must be registered by then (see runtime() below).
-   */
+  /** Loads the engine (engine_loading.ts); called once the runtime is registered. */
   start(): void {
-    if (LOADS_ASYNCHRONOUSLY) {
-      // One microtask later: an init({wasm}) right after import decides the file.
-      this.loaded = Promise.resolve().then(() => this.loadEngine());
-      this.loaded.catch(() => undefined);
-    } else {
-      this.loadEngine();
-    }
-  }
-
-  /** The file the engine comes from (init's `wasm`); undefined: beside the package's loader. */
-  private wasmSource: WasmSource | undefined;
-  /** A load has begun (browsers): a new `wasm` source loads the engine again. */
-  private loadBegun = false;
-
-  /**
-   * Loads the engine from the current source. Synchronous in Node, where it
-   * returns nothing; a promise in browsers. Rendering waits on `settled`,
-   * never on these promises: a failed load is reported, never unhandled.
-   */
-  private loadEngine(): Promise<void> | void {
-    this.loadBegun = true;
-    let loaded: WasmEngine | Promise<WasmEngine>;
-    try {
-      loaded = loadModule(this.wasmSource);
-    } catch (e) {
-      const failure = Promise.reject(this.fail(e));
-      failure.catch(() => undefined);
-      if (LOADS_ASYNCHRONOUSLY) return failure;
-      this.loaded = failure;
-      return;
-    }
-    if (isThenable(loaded)) {
-      return Promise.resolve(loaded).then(
-        (engine) => this.attach(engine),
-        (e: unknown) => Promise.reject(this.fail(e)),
-      );
-    }
-    this.attach(loaded);
-  }
-
-  /** init({wasm}): a source given after loading began loads the engine again from it. */
-  private setWasmSource(source: WasmSource): void {
-    this.wasmSource = source;
-    if (!this.loadBegun) return;
-    if (LOADS_ASYNCHRONOUSLY) {
-      this.loaded = this.loaded.catch(() => undefined).then(() => this.loadEngine());
-      this.loaded.catch(() => undefined);
-    } else {
-      this.loadEngine();
-    }
+    this.loading.start();
   }
 
   private attach(engine: WasmEngine): void {
@@ -194,7 +145,7 @@ export class Runtime {
     const options = readOptions<InitOptions>(given, problems);
     if (options.onError !== undefined) this.onError = typeof options.onError === 'function' ? options.onError : undefined;
     for (const message of problems) this.report({ source: 'definitions', path: '', message });
-    if (options.wasm !== undefined) this.setWasmSource(options.wasm);
+    if (options.wasm !== undefined) this.loading.setSource(options.wasm);
     if (typeof options.now === 'function') this.clock = options.now;
     this.tracking.configure(options.trackers, options.storage);
     let reload = false;
@@ -312,8 +263,7 @@ export class Runtime {
       this.invalidate();
     });
     // `ready` waits for it too; a failure was reported above, never unhandled.
-    this.loaded = this.loaded.then(() => done);
-    this.loaded.catch(() => undefined);
+    this.loading.waitFor(done);
     return false;
   }
 
