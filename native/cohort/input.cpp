@@ -88,20 +88,22 @@ std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
     return std::nullopt;
   }
   // Parsed here rather than by Definitions::parse (which does the same two
-  // steps) so the raw document is at hand to name the skipped experiments.
+  // steps) so the document is at hand to name the skipped experiments; into
+  // the value encoding directly, so a large document costs no DOM.
   Error parse_error;
   Errors duplicates;
-  const auto document = parse_json_text(*text, defaults.limits.max_document_bytes,
-                                        defaults.limits.max_depth, parse_error, &duplicates);
-  if (!document) {
+  const auto encoded = parse_json_text_encoded(*text, defaults.limits.max_document_bytes,
+                                               defaults.limits.max_depth, parse_error, &duplicates);
+  if (!encoded) {
     print_error(path + ": " + parse_error.describe());
     return std::nullopt;
   }
+  const Value document(reinterpret_cast<const unsigned char*>(encoded->data()));
 
   static const Re2RegexEngine regex;
   LoadOptions options;
   options.regex = &regex;
-  LoadResult result = Definitions::load(*document, options);
+  LoadResult result = Definitions::load(document, options);
   for (const Error& warning : duplicates) print_warning(path + ": " + warning.describe());
   for (const Error& warning : result.warnings) print_warning(path + ": " + warning.describe());
   for (const Error& error : result.errors) print_error(path + ": " + error.describe());
@@ -113,31 +115,29 @@ std::optional<LoadedDefinitions> load_definitions(const std::string& path) {
     return std::nullopt;
   }
 
-  const Json* experiments = nullptr;
+  Value experiments;
   std::string base;
-  if (document->is_array()) {
-    experiments = &*document;
-  } else if (const auto it = document->find("experiments");
-             it != document->end() && it->is_array()) {
-    experiments = &*it;
+  if (document.is_array()) {
+    experiments = document;
+  } else if (const Value listed = document.find("experiments"); listed.is_array()) {
+    experiments = listed;
     base = "/experiments";
   }
   // The order of the document, loaded and skipped experiments alike.
   loaded.skipped = result.skipped;
   std::set<std::string, std::less<>> listed;
-  if (experiments) {
-    for (std::size_t i = 0; i < experiments->size(); ++i) {
-      const Json& entry = (*experiments)[i];
-      const auto name_it = entry.is_object() ? entry.find("name") : entry.end();
-      if (!entry.is_object() || name_it == entry.end() || !name_it->is_string()) continue;
-      const std::string& name = name_it->get_ref<const std::string&>();
-      const Definition* def = loaded.definitions->find(name);
-      const bool loaded_here = def && def->path == child_path(base, i);
-      // A duplicate of a loaded name is not an answer of its own: the first
-      // definition wins, and the error was reported above.
-      if ((loaded_here || (!def && loaded.skipped.count(name))) && listed.insert(name).second) {
-        loaded.order.push_back(name);
-      }
+  std::size_t i = 0;
+  for (auto c = experiments.children(); !c.done(); c.next(), ++i) {
+    const Value name = c.value().find("name");
+    if (!name.is_string()) continue;
+    const std::string_view text_name = name.string();
+    const Definition* def = loaded.definitions->find(text_name);
+    const bool loaded_here = def && def->path == child_path(base, i);
+    // A duplicate of a loaded name is not an answer of its own: the first
+    // definition wins, and the error was reported above.
+    if ((loaded_here || (!def && loaded.skipped.count(text_name))) &&
+        listed.emplace(text_name).second) {
+      loaded.order.emplace_back(text_name);
     }
   }
   return loaded;

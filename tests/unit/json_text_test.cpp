@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "cohort/json/value_json.hpp"
+
 namespace cohort {
 namespace {
 
@@ -244,6 +246,74 @@ TEST(JsonTextTest, SyntaxErrorsNameTheLineAndColumn) {
   // The "}" is byte 20: line 3, column 8.
   EXPECT_NE(error.message.find("invalid JSON at byte 20 (line 3, column 8)"), std::string::npos)
       << error.message;
+}
+
+// --- parse_json_text_encoded --------------------------------------------------
+// Straight into the value encoding: the same bytes as encoding the DOM the
+// other parse builds (encode_json), the same errors and warnings.
+
+std::string via_dom(std::string_view text, Errors* warnings = nullptr) {
+  Error error;
+  const auto value = parse_json_text(text, kBig, 64, error, warnings);
+  EXPECT_TRUE(value.has_value()) << error.describe();
+  return value ? encode_json(*value) : std::string();
+}
+
+std::string direct(std::string_view text, Errors* warnings = nullptr) {
+  Error error;
+  const auto encoded = parse_json_text_encoded(text, kBig, 64, error, warnings);
+  EXPECT_TRUE(encoded.has_value()) << error.describe();
+  return encoded.value_or(std::string());
+}
+
+TEST(JsonTextEncodedTest, WritesWhatEncodingTheDomWrites) {
+  for (
+      const std::string_view text : {
+          R"({"b": 1, "a": [true, null, "x"], "c": {"z": 1.5}})"sv,
+          "[]"sv,
+          "{}"sv,
+          "null"sv,
+          "\"\\u00e9\\ud83d\\ude00 caf\xc3\xa9\""sv,
+          "[0, -0, 0.1, 1e21, 1e-7, -12.5e-3, 9007199254740993, 18446744073709551615, -9223372036854775808]"sv,
+          R"([[], [[]], {"": {"": []}}, [{}, {}, {"a": [1, {"b": null}]}]])"sv,
+          R"({"experiments": [{"name": "e", "variants": ["control", "a"], "weights": [1, 3]}]})"sv,
+      }) {
+    EXPECT_EQ(direct(text), via_dom(text)) << text;
+  }
+}
+
+TEST(JsonTextEncodedTest, ADuplicateKeyKeepsTheLastValueAndWarns) {
+  for (const std::string_view text : {
+           R"({"a": 1, "b": 2, "a": 3})"sv,
+           R"({"a": [1, 2, {"x": 1}], "b": {"c": 1, "c": [2]}, "a": "last", "d": 4})"sv,
+           R"({"a": 1, "a": 2, "a": 3, "b": 1, "b": {}})"sv,
+           R"([{"k": 1, "k": 2}, {"k": 3}])"sv,
+       }) {
+    Errors from_dom;
+    Errors from_direct;
+    EXPECT_EQ(direct(text, &from_direct), via_dom(text, &from_dom)) << text;
+    EXPECT_EQ(from_direct, from_dom) << text;
+    EXPECT_FALSE(from_direct.empty()) << text;
+  }
+  // Read back: the last value, and one member per key.
+  const std::string encoded = direct(R"({"a": 1, "b": 2, "a": 3})");
+  const Value value(reinterpret_cast<const unsigned char*>(encoded.data()));
+  EXPECT_EQ(value.size(), 2U);
+  EXPECT_EQ(value.find("a").number(), 3);
+  EXPECT_EQ(value.find("b").number(), 2);
+}
+
+TEST(JsonTextEncodedTest, RefusesWhatTheOtherParseRefusesWithTheSameError) {
+  for (const std::string_view text :
+       {"{\"a\": }"sv, "[1, 2"sv, "1e309"sv, "[\"\xff\"]"sv,
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["sv,
+        "{\"a\": 1}\0{"sv}) {
+    Error from_dom;
+    Error from_direct;
+    EXPECT_FALSE(parse_json_text(text, kBig, 64, from_dom).has_value());
+    EXPECT_FALSE(parse_json_text_encoded(text, kBig, 64, from_direct).has_value());
+    EXPECT_EQ(from_direct, from_dom) << text;
+  }
 }
 
 }  // namespace

@@ -58,6 +58,9 @@ class Definitions {
   static LoadResult decode(std::string_view encoded, const LoadOptions& options = {});
   /// Compiles a parsed document (encoding it first).
   static LoadResult load(const Json& document, const LoadOptions& options = {});
+  /// Compiles a document already in the value encoding and well formed (as
+  /// parse_json_text_encoded writes it); no size limit applies to it.
+  static LoadResult load(Value document, const LoadOptions& options = {});
   /// Parses JSON text (bounded in size and depth), then compiles it.
   static LoadResult parse(std::string_view text, const LoadOptions& options = {});
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "cohort/error.hpp"
@@ -19,5 +20,12 @@ std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes
 /// Pointer): the last value given is the one kept, as JSON.parse keeps it.
 std::optional<Json> parse_json_text(std::string_view text, std::size_t max_bytes,
                                     std::size_t max_depth, Error& error, Errors* warnings);
+
+/// The same checks and errors, but straight into the value encoding
+/// (cohort/json/value.hpp) with no DOM: the bytes encode_json would write
+/// for the parsed document, in a small multiple of the text's size.
+std::optional<std::string> parse_json_text_encoded(std::string_view text, std::size_t max_bytes,
+                                                   std::size_t max_depth, Error& error,
+                                                   Errors* warnings = nullptr);
 
 }  // namespace cohort
