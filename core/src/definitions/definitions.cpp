@@ -5,6 +5,10 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "cohort/hashing/bucketing.hpp"
 #include "cohort/json/json_text.hpp"
@@ -105,7 +109,13 @@ class DefinitionParser {
   std::map<std::string, std::string, std::less<>> skipped;
 
   std::shared_ptr<const Definitions> parse(Value document) {
-    auto defs = std::make_shared<Definitions>();
+    // The saved groups' bytes are allocated once and never move: compiled
+    // conditions point into them, and the Definitions keep them.
+    std::shared_ptr<std::string> groups_bytes;
+    std::vector<Definition> loaded;
+    const auto done = [&] {
+      return std::make_shared<const Definitions>(std::move(loaded), std::move(groups_bytes));
+    };
     Value experiments;
     std::string base;
     if (document.is_array()) {
@@ -124,7 +134,7 @@ class DefinitionParser {
       const Value groups = document.find("saved_groups");
       if (!groups.missing()) {
         if (groups.is_object()) {
-          defs->saved_groups_ = std::string(groups.bytes());
+          groups_bytes = std::make_shared<std::string>(groups.bytes());
         } else {
           errors_.push_back({"/saved_groups", expected("an object of group id -> array", groups)});
         }
@@ -132,21 +142,21 @@ class DefinitionParser {
       const Value found = document.find("experiments");
       if (found.missing()) {
         errors_.push_back({"/experiments", "missing: expected an array of experiment definitions"});
-        return defs;
+        return done();
       }
       if (!found.is_array()) {
         errors_.push_back({"/experiments", expected("an array of experiment definitions", found)});
-        return defs;
+        return done();
       }
       experiments = found;
       base = "/experiments";
     } else {
       errors_.push_back({"", expected("an object with \"experiments\" or an array", document)});
-      return defs;
+      return done();
     }
 
-    if (!defs->saved_groups_.empty()) {
-      saved_groups_ = Value(reinterpret_cast<const unsigned char*>(defs->saved_groups_.data()));
+    if (groups_bytes) {
+      saved_groups_ = Value(reinterpret_cast<const unsigned char*>(groups_bytes->data()));
     }
     const std::size_t limit = options_.limits.max_experiments;
     if (experiments.size() > limit) {
@@ -155,7 +165,8 @@ class DefinitionParser {
                                    " are loaded"});
     }
     const std::size_t count = std::min<std::size_t>(experiments.size(), limit);
-    defs->experiments_.reserve(count);
+    loaded.reserve(count);
+    std::unordered_map<std::string_view, std::size_t> first_at;  // name -> index in `loaded`
     auto cursor = experiments.children();
     for (std::size_t i = 0; i < count; ++i, cursor.next()) {
       const std::string path = child_path(base, i);
@@ -165,17 +176,19 @@ class DefinitionParser {
         remember_skipped(cursor.value(), errors_before);
         continue;
       }
-      if (const auto it = defs->index_.find(def->name); it != defs->index_.end()) {
-        errors_.push_back({child_path(path, "name"),
-                           "duplicate experiment name \"" + def->name + "\" (first defined at " +
-                               defs->experiments_[it->second].path + "); skipped"});
+      if (const auto it = first_at.find(def->name); it != first_at.end()) {
+        errors_.push_back({child_path(path, "name"), "duplicate experiment name \"" + def->name +
+                                                         "\" (first defined at " +
+                                                         loaded[it->second].path + "); skipped"});
         continue;
       }
-      defs->index_.emplace(def->name, defs->experiments_.size());
-      defs->experiments_.push_back(std::move(*def));
+      loaded.push_back(std::move(*def));
+      // A view of the stored name: `loaded` was reserved for every
+      // experiment, so its elements never move.
+      first_at.emplace(loaded.back().name, loaded.size() - 1);
     }
-    for (const auto& [name, index] : defs->index_) skipped.erase(name);
-    return defs;
+    for (const Definition& def : loaded) skipped.erase(def.name);
+    return done();
   }
 
  private:
@@ -625,6 +638,13 @@ LoadResult Definitions::parse(std::string_view text, const LoadOptions& options)
   LoadResult result = load(Value(reinterpret_cast<const unsigned char*>(encoded->data())), options);
   result.warnings.insert(result.warnings.begin(), duplicates.begin(), duplicates.end());
   return result;
+}
+
+Definitions::Definitions(std::vector<Definition> experiments,
+                         std::shared_ptr<const std::string> saved_groups)
+    : experiments_(std::move(experiments)), saved_groups_(std::move(saved_groups)) {
+  index_.reserve(experiments_.size());
+  for (std::size_t i = 0; i < experiments_.size(); ++i) index_.emplace(experiments_[i].name, i);
 }
 
 const Definition* Definitions::find(std::string_view name) const {

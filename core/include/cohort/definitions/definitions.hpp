@@ -70,6 +70,10 @@ class Definitions {
   std::span<const Definition> all() const { return experiments_; }
 
   Definitions() = default;
+  /// What a load compiled: the definitions in document order, their names
+  /// unique, and the encoded saved groups their conditions were compiled
+  /// against (kept alive here; the conditions point into those bytes).
+  Definitions(std::vector<Definition> experiments, std::shared_ptr<const std::string> saved_groups);
 
  private:
   struct NameHash {
@@ -78,9 +82,7 @@ class Definitions {
   };
   std::vector<Definition> experiments_;
   std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
-  std::string saved_groups_;  ///< encoded; conditions are compiled against it
-
-  friend class DefinitionParser;
+  std::shared_ptr<const std::string> saved_groups_;
 };
 
 }  // namespace cohort
