@@ -1,11 +1,13 @@
 #include "cohort/definitions/definitions.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -80,8 +82,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ca
 
 // The known name `key` most likely misspells: within two edits (one for
 // names of four letters or fewer), else "".
-template <std::size_t N>
-std::string_view nearest(std::string_view key, const std::string_view (&names)[N]) {
+std::string_view nearest(std::string_view key, std::span<const std::string_view> names) {
   const std::size_t cap = key.size() <= 4 ? 1 : 2;
   std::string_view best;
   std::size_t best_distance = cap + 1;
@@ -213,28 +214,17 @@ class DefinitionParser {
     }
     Definition def;
     def.path = path;
-    // The parsers of an experiment's fields, in the order they run: each
-    // reads the fields it names (kFields lists them all), and later ones use
-    // what earlier ones set (the rules need the variants and the hash mode,
-    // the weights the variants and the state).
-    using FieldParser = bool (DefinitionParser::*)(Value, const std::string&, Definition&);
-    static constexpr FieldParser kParsers[] = {
-        &DefinitionParser::parse_name,      // name
-        &DefinitionParser::parse_variants,  // variants, num_buckets
-        &DefinitionParser::parse_state,     // state
-        &DefinitionParser::parse_gate,      // percentage, actors
-        &DefinitionParser::parse_hashing,   // hash, seed, context_keys, namespace
-        &DefinitionParser::parse_rules,     // exclude, overrides, segments
-        &DefinitionParser::parse_edx,       // course_aware, enrollment
-        &DefinitionParser::parse_weights,   // weights
-    };
-    for (const FieldParser parser : kParsers) {
-      if (!(this->*parser)(source, path, def)) return std::nullopt;
+    // Each parser once, in the order of its first row in the field table.
+    FieldParser last = nullptr;
+    for (const Field& field : fields()) {
+      if (field.parser == nullptr || field.parser == last) continue;
+      last = field.parser;
+      if (!(this->*last)(source, path, def)) return std::nullopt;
     }
     for (auto c = source.children(); !c.done(); c.next()) {
       if (is_known_field(c.key())) continue;
       const std::string key(c.key());
-      const std::string_view near = nearest(key, kFields);
+      const std::string_view near = nearest(key, field_names());
       // A misspelt field whose intended one is absent would silently take
       // that field's default ("variant" for "variants": a 50/50 split): an
       // error, not a warning.
@@ -251,13 +241,55 @@ class DefinitionParser {
     return def;
   }
 
-  static constexpr std::string_view kFields[] = {
-      "name",     "variants",   "num_buckets", "state",        "percentage",    "actors",
-      "weights",  "hash",       "seed",        "context_keys", "exclude",       "overrides",
-      "segments", "enrollment", "namespace",   "course_aware", "experiment_id", "description"};
+  using FieldParser = bool (DefinitionParser::*)(Value, const std::string&, Definition&);
+  struct Field {
+    std::string_view name;
+    FieldParser parser;  ///< nullptr: accepted and kept out of the compiled form
+  };
+  static constexpr std::size_t kFieldCount = 18;
+
+  // Every field an experiment may have, and the parser that reads it. A
+  // parser reading several fields has a row for each, and the rows are in
+  // the order the parsers must run: later ones use what earlier ones set
+  // (the rules need the variants and the hash mode, the weights the
+  // variants and the state). What is known, and what a misspelling is
+  // compared with, come from here.
+  static const std::array<Field, kFieldCount>& fields() {
+    static constexpr std::array<Field, kFieldCount> kTable = {{
+        {"name", &DefinitionParser::parse_name},
+        {"variants", &DefinitionParser::parse_variants},
+        {"num_buckets", &DefinitionParser::parse_variants},
+        {"state", &DefinitionParser::parse_state},
+        {"percentage", &DefinitionParser::parse_gate},
+        {"actors", &DefinitionParser::parse_gate},
+        {"hash", &DefinitionParser::parse_hashing},
+        {"seed", &DefinitionParser::parse_hashing},
+        {"context_keys", &DefinitionParser::parse_hashing},
+        {"namespace", &DefinitionParser::parse_hashing},
+        {"exclude", &DefinitionParser::parse_rules},
+        {"overrides", &DefinitionParser::parse_rules},
+        {"segments", &DefinitionParser::parse_rules},
+        {"course_aware", &DefinitionParser::parse_edx},
+        {"enrollment", &DefinitionParser::parse_edx},
+        {"weights", &DefinitionParser::parse_weights},
+        {"experiment_id", nullptr},
+        {"description", nullptr},
+    }};
+    return kTable;
+  }
+
+  static const std::array<std::string_view, kFieldCount>& field_names() {
+    static const std::array<std::string_view, kFieldCount> kNames = [] {
+      std::array<std::string_view, kFieldCount> names;
+      for (std::size_t i = 0; i < kFieldCount; ++i) names[i] = fields()[i].name;
+      return names;
+    }();
+    return kNames;
+  }
 
   static bool is_known_field(std::string_view key) {
-    return std::find(std::begin(kFields), std::end(kFields), key) != std::end(kFields);
+    const auto& names = field_names();
+    return std::find(names.begin(), names.end(), key) != names.end();
   }
 
   // A non-negative integer. Read as 64 bits: a 32-bit size_t (WebAssembly)
