@@ -56,15 +56,33 @@ export function stubExperiments(experiments: Record<string, string> = {}): StubE
  * made in a test or a beforeEach belongs to that test and is undone after
  * it (what the block stubbed before comes back); a stub made in a beforeAll
  * or a describe body belongs to that describe block and is undone after its
- * last hook, or at the file's end when the block is not known (Vitest
- * without globals, describe.each/only/skip).
+ * last hook, or at the file's end when the block is not known
+ * (describe.each/only/skip with globals, a describe body without them).
  */
 const scope = {
   inTest: false,
   testStubs: new Set<string>(),
   /** The blocks being run, outermost (the file) first, each with its stubs. */
-  blocks: [{ stubs: new Map<string, string>() }] as { stubs: Map<string, string> }[],
+  blocks: [{ stubs: new Map<string, string>() }] as Block[],
+  /** Vitest without globals: the file's task tree, where running blocks are found. */
+  file: undefined as RunnerTask | undefined,
+  /** Vitest without globals: makes `close` run after the block's own afterAll hooks. */
+  closeAfter: undefined as ((suite: RunnerTask, close: () => void) => boolean) | undefined,
 };
+
+interface Block {
+  stubs: Map<string, string>;
+  /** The runner's suite, for blocks found in the task tree. */
+  suite?: RunnerTask;
+}
+
+/** What this module reads of Vitest's tasks (RunnerTestSuite, RunnerTestCase). */
+interface RunnerTask {
+  type?: string;
+  tasks?: RunnerTask[];
+  suite?: RunnerTask;
+  result?: { hooks?: Record<string, string> };
+}
 
 /** The variant the enclosing blocks stub for `name`, if any. */
 function blockStub(name: string): string | undefined {
@@ -77,7 +95,37 @@ function blockStub(name: string): string | undefined {
 
 function rememberStub(name: string, variant: string): void {
   if (scope.inTest) scope.testStubs.add(name);
-  else scope.blocks[scope.blocks.length - 1]!.stubs.set(name, variant);
+  else currentBlock().stubs.set(name, variant);
+}
+
+/** The block a stub made outside a test belongs to: the innermost one running. */
+function currentBlock(): Block {
+  const suite = runningBeforeAll(scope.file);
+  let block = suite && scope.blocks.find((b) => b.suite === suite);
+  if (suite && !block) {
+    const own: Block = { stubs: new Map(), suite };
+    if (scope.closeAfter?.(suite, () => closeBlock(own))) scope.blocks.push((block = own));
+  }
+  return block ?? scope.blocks[scope.blocks.length - 1]!;
+}
+
+/** The deepest suite under `task` whose beforeAll hooks are running now. */
+function runningBeforeAll(task: RunnerTask | undefined): RunnerTask | undefined {
+  for (const child of task?.tasks ?? []) {
+    if (child.type !== 'suite') continue;
+    const deeper = runningBeforeAll(child);
+    if (deeper) return deeper;
+    if (child.result?.hooks?.beforeAll === 'run') return child;
+  }
+  return undefined;
+}
+
+/** After a block's last hook: what it stubbed goes, what encloses it comes back. */
+function closeBlock(block: Block): void {
+  const index = scope.blocks.lastIndexOf(block);
+  if (index > 0) scope.blocks.splice(index, 1);
+  undoStubs(block.stubs.keys());
+  changed();
 }
 
 /** Puts back what the enclosing blocks stub for each of `names`, or nothing. */
@@ -140,17 +188,12 @@ function scopeBlocks(runner: Runner): void {
       this,
       name,
       function block(this: unknown, ...args: unknown[]) {
-        const own = { stubs: new Map<string, string>() };
+        const own: Block = { stubs: new Map() };
         beforeAll(() => {
           scope.blocks.push(own);
         });
         const result = (fn as (...a: unknown[]) => unknown).apply(this, args);
-        afterAll(() => {
-          const index = scope.blocks.lastIndexOf(own);
-          if (index > 0) scope.blocks.splice(index, 1);
-          undoStubs(own.stubs.keys());
-          changed();
-        });
+        afterAll(() => closeBlock(own));
         return result;
       },
       ...rest,
@@ -177,6 +220,36 @@ export function installHooks(hooks: Runner, global = false): void {
   if (global && typeof hooks.describe === 'function' && typeof hooks.beforeAll === 'function' && typeof hooks.afterAll === 'function') {
     scopeBlocks(hooks);
   }
+}
+
+interface VitestModule extends Runner {
+  TestRunner?: { getSuiteHooks?: unknown };
+}
+
+/**
+ * Vitest, with or without globals: a describe imported from `vitest` is not
+ * ours to wrap, so the block a beforeAll stub belongs to is found in the
+ * task tree the file's beforeAll hands over, and closed by a hook added to
+ * that block's afterAll (`TestRunner.getSuiteHooks`, Vitest 4.1 and later;
+ * before that, the stub lasts until the file ends).
+ */
+export function scopeVitestBlocks(vitest: VitestModule): void {
+  if (typeof vitest.beforeAll !== 'function') return;
+  // No declared parameters: Vitest reads a hook's first parameter as a
+  // fixtures pattern, and hands the file task as the first argument before
+  // 4.0, the second since.
+  (vitest.beforeAll as Hook)(function captureFile() {
+    // eslint-disable-next-line prefer-rest-params
+    scope.file = Array.prototype.find.call(arguments, (a: RunnerTask | null) => Array.isArray(a?.tasks)) as RunnerTask | undefined;
+  });
+  const getSuiteHooks = vitest.TestRunner?.getSuiteHooks as ((suite: RunnerTask) => { afterAll?: unknown } | undefined) | undefined;
+  if (typeof getSuiteHooks !== 'function') return;
+  scope.closeAfter = (suite, close) => {
+    const afterAll = getSuiteHooks(suite)?.afterAll;
+    if (!Array.isArray(afterAll)) return false;
+    afterAll.unshift(close); // afterAll hooks run last-registered first: this one runs after the block's own
+    return true;
+  };
 }
 
 // Jest (and Vitest with globals) expose the hooks on globalThis: every file

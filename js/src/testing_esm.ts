@@ -1,9 +1,13 @@
-// The ES module build of `cohort-ab/testing`: Vitest without globals has no
-// afterEach on globalThis, so register the restore hook through its module.
+// The ES module build of `cohort-ab/testing`. Under Vitest, the vitest
+// module gives what globalThis may not: the hooks when globals are off, and
+// the task tree that scopes beforeAll stubs to describe blocks imported
+// from it.
 export * from './testing.js';
-import { installHooks } from './testing.js';
+import { installHooks, scopeVitestBlocks } from './testing.js';
 
 const hooks = globalThis as { afterEach?: unknown; process?: { env?: Record<string, string | undefined> } };
-if (typeof hooks.afterEach !== 'function' && hooks.process?.env?.VITEST) {
-  installHooks(await import('vitest'));
+if (hooks.process?.env?.VITEST) {
+  const vitest = await import('vitest');
+  if (typeof hooks.afterEach !== 'function') installHooks(vitest);
+  scopeVitestBlocks(vitest);
 }
