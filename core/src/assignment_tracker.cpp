@@ -13,17 +13,28 @@ std::uint64_t slot_value(std::uint64_t digest) {
   return digest == 0 ? 1 : digest;
 }
 
-bool contains(const std::vector<std::uint64_t>& table, std::size_t mask, std::uint64_t value) {
+bool contains(const std::vector<std::uint64_t>& table, std::uint64_t value) {
+  if (table.empty()) return false;
+  const std::size_t mask = table.size() - 1;
   for (std::size_t i = value & mask;; i = (i + 1) & mask) {
     if (table[i] == value) return true;
     if (table[i] == 0) return false;
   }
 }
 
-void add(std::vector<std::uint64_t>& table, std::size_t mask, std::uint64_t value) {
+void add(std::vector<std::uint64_t>& table, std::uint64_t value) {
+  const std::size_t mask = table.size() - 1;
   std::size_t i = value & mask;
   while (table[i] != 0 && table[i] != value) i = (i + 1) & mask;
   table[i] = value;
+}
+
+/// Doubles a table, keeping what it holds.
+void grow(std::vector<std::uint64_t>& table) {
+  std::vector<std::uint64_t> bigger(table.size() * 2, 0);
+  for (const std::uint64_t value : table)
+    if (value != 0) add(bigger, value);
+  table.swap(bigger);
 }
 
 std::size_t table_size(std::size_t half) {
@@ -32,10 +43,14 @@ std::size_t table_size(std::size_t half) {
   return size;
 }
 
+// A session's first tables are small: most pages see a few assignments,
+// and a large first allocation made the first answer of a page slow.
+constexpr std::size_t kFirstTableSize = 64;
+
 }  // namespace
 
 AssignmentTracker::AssignmentTracker(std::size_t capacity)
-    : half_(std::max<std::size_t>(1, capacity / 2)), mask_(table_size(half_) - 1) {}
+    : half_(std::max<std::size_t>(1, capacity / 2)), full_size_(table_size(half_)) {}
 
 bool AssignmentTracker::should_emit(const Answer& answer, std::string_view course) {
   if (!answer.tracked || answer.excluded) return false;
@@ -66,18 +81,20 @@ bool AssignmentTracker::first_time(std::string_view experiment, std::string_view
 }
 
 bool AssignmentTracker::insert(std::uint64_t digest) {
-  if (young_.empty()) {
-    young_.assign(mask_ + 1, 0);
-    old_.assign(mask_ + 1, 0);
-  }
-  if (contains(young_, mask_, digest)) return false;
-  const bool seen = contains(old_, mask_, digest);
+  if (contains(young_, digest)) return false;
+  const bool seen = contains(old_, digest);
   if (young_count_ >= half_) {
     young_.swap(old_);
     std::fill(young_.begin(), young_.end(), 0);
     young_count_ = 0;
   }
-  add(young_, mask_, digest);
+  // At most half full: grown (doubled) before it would be more, up to the
+  // size that holds `half_`.
+  if (young_.empty())
+    young_.assign(std::min(kFirstTableSize, full_size_), 0);
+  else if (2 * (young_count_ + 1) > young_.size() && young_.size() < full_size_)
+    grow(young_);
+  add(young_, digest);
   ++young_count_;
   return !seen;
 }

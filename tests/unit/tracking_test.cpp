@@ -102,6 +102,16 @@ TEST(AssignmentTrackerTest, IsBounded) {
   EXPECT_LE(big.size(), 10'000U);
 }
 
+TEST(AssignmentTrackerTest, RemembersEverythingWhileItsTablesGrow) {
+  // The tables start small and double: 4,000 assignments (within one
+  // generation of 5,000) are all still known after every growth.
+  AssignmentTracker tracker;
+  for (int i = 0; i < 4'000; ++i) ASSERT_TRUE(tracker.should_emit(tracked("e", std::to_string(i))));
+  for (int i = 0; i < 4'000; ++i)
+    EXPECT_FALSE(tracker.should_emit(tracked("e", std::to_string(i))));
+  EXPECT_EQ(tracker.size(), 4'000U);
+}
+
 TEST(AssignmentTrackerTest, ForgetStartsANewSession) {
   AssignmentTracker tracker;
   EXPECT_TRUE(tracker.should_emit(tracked("e", "k")));

@@ -21,8 +21,8 @@ namespace cohort {
 /// the old one and the previous old one is dropped; a digest found in the
 /// old generation moves to the young one. So recent assignments are kept,
 /// and beyond `capacity` the oldest are forgotten (and may emit again)
-/// rather than memory growing without end. The tables are allocated on
-/// first use.
+/// rather than memory growing without end. The tables start small and
+/// double as they fill, up to the size that holds `capacity / 2`.
 class AssignmentTracker {
  public:
   explicit AssignmentTracker(std::size_t capacity = 10'000);
@@ -45,7 +45,7 @@ class AssignmentTracker {
   bool insert(std::uint64_t digest);
 
   std::size_t half_;
-  std::size_t mask_;
+  std::size_t full_size_;
   std::vector<std::uint64_t> young_;
   std::vector<std::uint64_t> old_;
   std::size_t young_count_ = 0;
