@@ -9,6 +9,7 @@
 #include "cohort/json/value_json.hpp"
 #include "json/json_describe.hpp"
 #include "json/utf8.hpp"
+#include "sorting.hpp"
 
 namespace cohort {
 
@@ -72,8 +73,7 @@ const std::string& Context::canonical() const {
     for (auto c = attributes().children(); !c.done(); c.next()) {
       if (!is_reserved_context_key(c.key())) members.emplace_back(c.key(), c.value());
     }
-    std::sort(members.begin(), members.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    sort_stable(members, [](const auto& a, const auto& b) { return a.first < b.first; });
     canonical_ = '{';
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (i) canonical_ += ',';

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "conditions/condition_node.hpp"
+#include "sorting.hpp"
 
 namespace cohort {
 namespace condition_detail {
@@ -70,8 +71,7 @@ bool objects_equal(Value value, Value literal) {
     for (auto c = object.children(); !c.done(); c.next()) {
       if (array_index(c.key(), i)) entries.emplace_back(i, c.value());
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    sort_stable(entries, [](const Entry& a, const Entry& b) { return a.first < b.first; });
     return entries;
   };
   const std::vector<Entry> a = collect(value);

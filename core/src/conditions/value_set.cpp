@@ -2,10 +2,12 @@
 // `includes` (strict equality) over sorted, de-duplicated members.
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "conditions/condition_node.hpp"
+#include "sorting.hpp"
 
 namespace cohort {
 namespace condition_detail {
@@ -46,9 +48,9 @@ void ValueSet::add(Value value) {
 }
 
 void ValueSet::finish() {
-  std::sort(strings.begin(), strings.end());
+  sort_stable(strings, std::less<>());
   strings.erase(std::unique(strings.begin(), strings.end()), strings.end());
-  std::sort(numbers.begin(), numbers.end());
+  sort_stable(numbers, std::less<>());
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
 }
 

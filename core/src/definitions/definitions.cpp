@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "cohort/json/value_json.hpp"
 #include "definitions/name_table.hpp"
 #include "json/json_describe.hpp"
+#include "sorting.hpp"
 
 namespace cohort {
 namespace {
@@ -429,7 +431,7 @@ class DefinitionParser {
         names.emplace_back(k.string());
       }
       def.sorted_context_keys = names;
-      std::sort(def.sorted_context_keys.begin(), def.sorted_context_keys.end());
+      sort_stable(def.sorted_context_keys, std::less<>());
       def.sorted_context_keys.erase(
           std::unique(def.sorted_context_keys.begin(), def.sorted_context_keys.end()),
           def.sorted_context_keys.end());
@@ -512,8 +514,8 @@ class DefinitionParser {
         def.overrides.push_back(std::move(rule));
       }
       // The lowest matching index wins (edX checks <flag>.0, .1, ... in order).
-      std::stable_sort(def.overrides.begin(), def.overrides.end(),
-                       [](const auto& a, const auto& b) { return a.variant < b.variant; });
+      sort_stable(def.overrides,
+                  [](const auto& a, const auto& b) { return a.variant < b.variant; });
     }
     if (const auto segments = field(source, "segments")) {
       const std::string spath = child_path(path, "segments");

@@ -6,6 +6,7 @@
 
 #include "cohort/hashing/hex.hpp"
 #include "json/utf8.hpp"
+#include "sorting.hpp"
 
 namespace cohort {
 
@@ -66,8 +67,7 @@ void write_json(Value value, std::string& out, bool sorted) {
       members.reserve(value.size());
       for (auto c = value.children(); !c.done(); c.next()) members.emplace_back(c.key(), c.value());
       if (sorted) {
-        std::sort(members.begin(), members.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        sort_stable(members, [](const auto& a, const auto& b) { return a.first < b.first; });
       }
       out += '{';
       for (std::size_t i = 0; i < members.size(); ++i) {
