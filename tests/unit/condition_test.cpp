@@ -324,10 +324,58 @@ TEST(ConditionTest, OverLongPatternIsRejected) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("at most 1024 bytes"), std::string::npos);
 
+  // 1,024 bytes are accepted (its cost, 1,024 states, is within
+  // kMaxRegexCost); a text it matches within kMaxRegexWork has at most
+  // 2^17 / 1,024 = 128 bytes; 128 "a"s match texts of up to 1,024 bytes.
   condition["a"]["$regex"] = std::string(kMaxRegexLength, 'a');
   errors.clear();
-  EXPECT_TRUE(Condition::compile(condition, options(), "", errors).matches(Json{{"a", pattern}}));
+  const Condition accepted = Condition::compile(condition, options(), "", errors);
   EXPECT_TRUE(errors.empty());
+  condition["a"]["$regex"] = std::string(128, 'a');
+  EXPECT_TRUE(Condition::compile(condition, options(), "", errors)
+                  .matches(Json{{"a", std::string(1024, 'a')}}));
+  EXPECT_FALSE(accepted.matches(Json{{"a", pattern}}));  // 1,024 x 1,025 bytes is over the work
+}
+
+// The costs below are counted by hand as regex_cost counts them: one per
+// atom, one more per *, +, ? and |, one more per group, and x{n} as n
+// copies of x plus one.
+TEST(ConditionTest, RegexWorkIsBoundedByCostTimesTextLength) {
+  // ^ u s e r - \d (+1) $ = 9 states: texts up to 131,072 / 9 = 14,563 bytes.
+  const std::string user = R"({"s": {"$regex": "^user-\\d+$"}})";
+  std::string within = "user-";
+  within.append(14'563 - 5, '1');
+  std::string over = within;
+  over.push_back('1');
+  EXPECT_TRUE(clean(user, Json{{"s", within}}.dump()));
+  EXPECT_FALSE(clean(user, Json{{"s", over}}.dump()));
+
+  // (.*a){20}: the group is . * a + 1 = 4, times 20, plus 1 = 81 states:
+  // texts up to 131,072 / 81 = 1,618 bytes.
+  const std::string repeated = R"({"s": {"$regex": "(.*a){20}"}})";
+  EXPECT_TRUE(clean(repeated, Json{{"s", std::string(1'618, 'a')}}.dump()));
+  EXPECT_FALSE(clean(repeated, Json{{"s", std::string(1'619, 'a')}}.dump()));
+  // GrowthBook answers false when it cannot test: $not of it holds.
+  EXPECT_TRUE(clean(R"({"s": {"$not": {"$regex": "(.*a){20}"}}})",
+                    Json{{"s", std::string(1'619, 'a')}}.dump()));
+  // Arrays are tested as their String() text ("a,a,..."), bounded alike:
+  // 810 elements make 1,619 bytes.
+  EXPECT_FALSE(clean(repeated, Json{{"s", Json(std::vector<std::string>(810, "a"))}}.dump()));
+  EXPECT_TRUE(clean(repeated, Json{{"s", Json(std::vector<std::string>(809, "a"))}}.dump()));
+}
+
+TEST(ConditionTest, CostlyRegexIsRejectedNamingItsCost) {
+  // Each x{1000} is 1,001: five of them are 5,005 > 4,096.
+  const Errors errors = errors_of(R"({"s": {"$regex": "a{1000}b{1000}c{1000}d{1000}e{1000}"}})");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, "/c/s/$regex");
+  EXPECT_NE(errors[0].message.find("at most 4096 states, got about 5005"), std::string::npos)
+      << errors[0].message;
+  // Four are 4,004: within the cost.
+  EXPECT_TRUE(errors_of(R"({"s": {"$regex": "a{1000}b{1000}c{1000}d{1000}"}})").empty());
+  // A class and a \Q...\E quote hold "{9999}" as characters, not as a
+  // repetition: (?i) 0, the class 1, the six quoted characters 6 = 7.
+  EXPECT_TRUE(errors_of(R"({"s": {"$regex": "(?i)[a{9999}]\\Q{9999}\\E"}})").empty());
 }
 
 TEST(ConditionTest, CatastrophicBacktrackingPatternRunsInLinearTime) {

@@ -88,13 +88,19 @@ bool version_matches(Op op, Value actual, const std::string& expected) {
   }
 }
 
-bool regex_matches(const Regex* regex, Value actual) {
+// Within kMaxRegexWork: a text too long for the pattern's cost does not match.
+bool regex_search(const Regex& regex, std::size_t cost, std::string_view text) {
+  if (cost != 0 && text.size() > kMaxRegexWork / cost) return false;
+  return regex.search(text);
+}
+
+bool regex_matches(const Regex* regex, std::size_t cost, Value actual) {
   if (regex == nullptr) return false;
   // RegExp.prototype.test converts its argument with String().
-  if (actual.is_string()) return regex->search(actual.string());
+  if (actual.is_string()) return regex_search(*regex, cost, actual.string());
   TextBuffer text;
   append_js_string(actual, text);
-  return regex->search(text.view());
+  return regex_search(*regex, cost, text.view());
 }
 
 bool is_array(Value value) {
@@ -195,7 +201,7 @@ bool OpTest::matches(Value actual) const {
       return type_of(actual) == type;
     case Op::kRegex:
     case Op::kRegexi:
-      return regex_matches(regex.get(), actual);
+      return regex_matches(regex.get(), regex_cost, actual);
     case Op::kNot:
       return !value->matches(actual);
     case Op::kNever:

@@ -123,6 +123,7 @@ struct OpTest {
   std::unique_ptr<ValueTest> value;         ///< $not $size, $elemMatch of operators
   std::unique_ptr<Condition::Node> object;  ///< $elemMatch of a condition
   std::unique_ptr<const Regex> regex;       ///< $regex $regexi; null if unusable
+  std::size_t regex_cost = 0;               ///< $regex $regexi: states per text byte
   JsType type = JsType::kNull;              ///< $type
   bool exists = false;                      ///< $exists
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "conditions/condition_compiler.hpp"
+#include "conditions/regex_cost.hpp"
 
 namespace cohort {
 namespace condition_detail {
@@ -185,6 +186,7 @@ OpTest Compiler::op(const std::string& name, Value operand, const std::string& p
     case Op::kRegex:
     case Op::kRegexi:
       test.regex = regex(operand, path, test.op == Op::kRegexi);
+      if (test.regex) test.regex_cost = regex_cost(operand.string());
       break;
     default:
       break;
@@ -235,6 +237,12 @@ std::unique_ptr<const Regex> Compiler::regex(Value operand, const std::string& p
   if (pattern.size() > kMaxRegexLength) {
     fail(path, "expected a regular expression of at most " + std::to_string(kMaxRegexLength) +
                    " bytes, got " + std::to_string(pattern.size()) + " bytes");
+    return nullptr;
+  }
+  if (const std::size_t cost = regex_cost(pattern); cost > kMaxRegexCost) {
+    fail(path, "expected a regular expression of at most " + std::to_string(kMaxRegexCost) +
+                   " states, got about " + std::to_string(cost) +
+                   " (counted repetitions such as {1000} multiply what they repeat)");
     return nullptr;
   }
   if (options_.regex == nullptr) {

@@ -28,4 +28,15 @@ class RegexEngine {
 /// Longest pattern accepted by `$regex` / `$regexi` (bytes).
 inline constexpr std::size_t kMaxRegexLength = 1024;
 
+/// Largest estimated cost (program states, see conditions/regex_cost.hpp)
+/// of a `$regex` / `$regexi` pattern; a costlier one is an error.
+inline constexpr std::size_t kMaxRegexCost = 4096;
+
+/// Most work one `$regex` test may do: the pattern's cost times the length
+/// of the text in bytes. A longer text does not match (as GrowthBook's
+/// `$regex` answers false when it cannot test), on both sides alike, so
+/// that no pattern and no input blocks an answer for more than a few
+/// milliseconds even in the slowest engine (re2js in a browser).
+inline constexpr std::size_t kMaxRegexWork = std::size_t{1} << 17;
+
 }  // namespace cohort
