@@ -185,10 +185,10 @@ Answer Resolver::resolve_defined(const Definition& def, const Context& context, 
 bool Resolver::in_actors(const Definition& def, const Context& context,
                          std::string_view key) const {
   if (def.actors.empty()) return false;
-  if (def.actors.count(std::string(key))) return true;
+  if (def.has_actor(key)) return true;
   const Value actor = context.attributes().find("actor");
-  if (actor.is_string()) return def.actors.count(std::string(actor.string())) > 0;
-  if (is_integer(actor)) return def.actors.count(std::string(actor.number_text())) > 0;
+  if (actor.is_string()) return def.has_actor(actor.string());
+  if (is_integer(actor)) return def.has_actor(actor.number_text());
   return false;
 }
 

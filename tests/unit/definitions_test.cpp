@@ -119,7 +119,7 @@ TEST(DefinitionsTest, TheSpecExampleLoadsFieldByField) {
   EXPECT_EQ(d->variants, (std::vector<std::string>{"control", "red", "blue"}));
   EXPECT_EQ(d->state, State::conditional);
   EXPECT_EQ(d->percentage, 50);
-  EXPECT_EQ(d->actors, (std::unordered_set<std::string>{"user:7"}));
+  EXPECT_EQ(d->actors, (std::vector<std::string>{"user:7"}));
   // [0, 1, 1] normalised over its total 2.
   EXPECT_EQ(d->weights, (std::vector<double>{0, 0.5, 0.5}));
   EXPECT_TRUE(d->equal_weights);
@@ -193,7 +193,11 @@ TEST(DefinitionsTest, PercentageBoundsAreInclusive) {
 TEST(DefinitionsTest, ActorsAreStringsOrIntegers) {
   const Definition& d = one(R"({"name": "e", "actors": ["user:7", 42, "user:7", -1]})");
   // Integers are kept as their decimal text; duplicates collapse.
-  EXPECT_EQ(d.actors, (std::unordered_set<std::string>{"user:7", "42", "-1"}));
+  // Sorted and each once, for has_actor's binary search.
+  EXPECT_EQ(d.actors, (std::vector<std::string>{"-1", "42", "user:7"}));
+  EXPECT_TRUE(d.has_actor("42"));
+  EXPECT_TRUE(d.has_actor("user:7"));
+  EXPECT_FALSE(d.has_actor("user:8"));
   EXPECT_TRUE(one(R"({"name": "e", "actors": []})").actors.empty());
 }
 
@@ -540,6 +544,26 @@ TEST(DefinitionsTest, DuplicateNamesKeepTheFirst) {
   ASSERT_EQ(r.definitions->all().size(), 2u);
   EXPECT_EQ(r.definitions->find("e")->variants[1], "first");
   EXPECT_EQ(r.definitions->find("f")->path, "/experiments/1");
+}
+
+TEST(DefinitionsTest, DuplicateNameErrorsStandInDocumentOrder) {
+  // A duplicate of a skipped experiment is not a duplicate; the errors come
+  // in the order of the experiments they are about.
+  const LoadResult r = parse(R"({"experiments": [
+    {"name": "e"},
+    {"name": "bad", "percentage": 101},
+    {"name": "e"},
+    {"name": "g", "state": "nope"},
+    {"name": "e"},
+    {"name": "g"}]})");
+  std::vector<std::string> paths;
+  for (const Error& e : r.errors) paths.push_back(e.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"/experiments/1/percentage", "/experiments/2/name",
+                                             "/experiments/3/state", "/experiments/4/name"}));
+  ASSERT_EQ(r.definitions->all().size(), 2u);
+  EXPECT_EQ(r.definitions->find("e")->path, "/experiments/0");
+  EXPECT_EQ(r.definitions->find("g")->path, "/experiments/5");
+  EXPECT_EQ(r.definitions->find("bad"), nullptr);
 }
 
 TEST(DefinitionsTest, BareArrayDocuments) {

@@ -10,7 +10,6 @@
 #include <memory>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "cohort/hashing/bucketing.hpp"
@@ -169,7 +168,7 @@ class DefinitionParser {
     }
     const std::size_t count = std::min<std::size_t>(experiments.size(), limit);
     loaded.reserve(count);
-    std::unordered_map<std::string_view, std::size_t> first_at;  // name -> index in `loaded`
+    std::vector<std::size_t> errors_after;  // per loaded experiment: errors_.size() then
     auto cursor = experiments.children();
     for (std::size_t i = 0; i < count; ++i, cursor.next()) {
       const std::string path = child_path(base, i);
@@ -179,22 +178,54 @@ class DefinitionParser {
         remember_skipped(cursor.value(), errors_before);
         continue;
       }
-      if (const auto it = first_at.find(def->name); it != first_at.end()) {
-        errors_.push_back({child_path(path, "name"), "duplicate experiment name \"" + def->name +
-                                                         "\" (first defined at " +
-                                                         loaded[it->second].path + "); skipped"});
-        continue;
-      }
       loaded.push_back(std::move(*def));
-      // A view of the stored name: `loaded` was reserved for every
-      // experiment, so its elements never move.
-      first_at.emplace(loaded.back().name, loaded.size() - 1);
+      errors_after.push_back(errors_.size());
     }
+    drop_duplicate_names(loaded, errors_after);
     for (const Definition& def : loaded) skipped.erase(def.name);
     return done();
   }
 
  private:
+  // A name loaded twice keeps its first definition; each later one is an
+  // error, placed among the others where its experiment stands. Found by
+  // sorting names once rather than with a hash set: no hash table code in
+  // the WebAssembly module.
+  void drop_duplicate_names(std::vector<Definition>& loaded,
+                            const std::vector<std::size_t>& errors_after) {
+    std::vector<std::uint32_t> by_name(loaded.size());
+    for (std::uint32_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+    sort_stable(by_name,
+                [&](std::uint32_t a, std::uint32_t b) { return loaded[a].name < loaded[b].name; });
+    constexpr std::uint32_t kFirst = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> first_of(loaded.size(), kFirst);
+    bool any = false;
+    for (std::size_t k = 1; k < by_name.size(); ++k) {
+      const std::uint32_t earlier =
+          first_of[by_name[k - 1]] == kFirst ? by_name[k - 1] : first_of[by_name[k - 1]];
+      if (loaded[by_name[k]].name != loaded[earlier].name) continue;
+      first_of[by_name[k]] = earlier;
+      any = true;
+    }
+    if (!any) return;
+    Errors errors;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+      if (first_of[i] == kFirst) continue;
+      for (; copied < errors_after[i]; ++copied) errors.push_back(std::move(errors_[copied]));
+      errors.push_back({child_path(loaded[i].path, "name"),
+                        "duplicate experiment name \"" + loaded[i].name + "\" (first defined at " +
+                            loaded[first_of[i]].path + "); skipped"});
+    }
+    for (; copied < errors_.size(); ++copied) errors.push_back(std::move(errors_[copied]));
+    errors_ = std::move(errors);
+    std::vector<Definition> kept;
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+      if (first_of[i] == kFirst) kept.push_back(std::move(loaded[i]));
+    }
+    loaded = std::move(kept);
+  }
+
   // Thrown-free failure signalling: each field parser records the error and
   // returns false, and the experiment is dropped.
   bool fail(std::string path, std::string message) {
@@ -392,13 +423,15 @@ class DefinitionParser {
       for (auto c = actors->children(); !c.done(); c.next(), ++i) {
         const Value a = c.value();
         if (a.is_string()) {
-          def.actors.insert(std::string(a.string()));
+          def.actors.emplace_back(a.string());
         } else if (is_integer(a)) {
-          def.actors.insert(std::string(a.number_text()));
+          def.actors.emplace_back(a.number_text());
         } else {
           return fail(child_path(apath, i), expected("a string or an integer", a));
         }
       }
+      sort_stable(def.actors, std::less<>());
+      def.actors.erase(std::unique(def.actors.begin(), def.actors.end()), def.actors.end());
     }
     return true;
   }
@@ -677,13 +710,23 @@ LoadResult Definitions::parse(std::string_view text, const LoadOptions& options)
 Definitions::Definitions(std::vector<Definition> experiments,
                          std::shared_ptr<const std::string> saved_groups)
     : experiments_(std::move(experiments)), saved_groups_(std::move(saved_groups)) {
-  index_.reserve(experiments_.size());
-  for (std::size_t i = 0; i < experiments_.size(); ++i) index_.emplace(experiments_[i].name, i);
+  by_name_.resize(experiments_.size());
+  for (std::uint32_t i = 0; i < by_name_.size(); ++i) by_name_[i] = i;
+  sort_stable(by_name_, [this](std::uint32_t a, std::uint32_t b) {
+    return experiments_[a].name < experiments_[b].name;
+  });
 }
 
 const Definition* Definitions::find(std::string_view name) const {
-  const auto it = index_.find(name);
-  return it == index_.end() ? nullptr : &experiments_[it->second];
+  const auto it = std::lower_bound(
+      by_name_.begin(), by_name_.end(), name,
+      [this](std::uint32_t i, std::string_view n) { return experiments_[i].name < n; });
+  if (it == by_name_.end() || experiments_[*it].name != name) return nullptr;
+  return &experiments_[*it];
+}
+
+bool Definition::has_actor(std::string_view id) const {
+  return std::binary_search(actors.begin(), actors.end(), id, std::less<>());
 }
 
 std::optional<std::size_t> Definition::index_of(std::string_view variant) const {

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "cohort/conditions/condition.hpp"
@@ -50,7 +49,7 @@ struct Definition {
   std::vector<std::string> variants;  ///< variants[0] is control
   State state = State::conditional;
   double percentage = 100;
-  std::unordered_set<std::string> actors;
+  std::vector<std::string> actors;  ///< sorted, each once: see has_actor
   /// Effective weights, one per variant, summing to 1 (control's is 0 when
   /// the state is `on`); all zero when nothing can be assigned.
   std::vector<double> weights;
@@ -72,6 +71,8 @@ struct Definition {
 
   /// Index of `variant` in `variants`, or nullopt.
   std::optional<std::size_t> index_of(std::string_view variant) const;
+  /// True when `id` is one of `actors` (binary search).
+  bool has_actor(std::string_view id) const;
 };
 
 }  // namespace cohort
