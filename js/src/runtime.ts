@@ -1,9 +1,9 @@
 import { loadRegex } from '#cohort-load';
 import { EngineLoading } from './engine_loading.js';
-import { Encoder } from './encode.js';
+import { CurrentContext } from './current_context.js';
 import { LoadedDefinitions } from './loaded.js';
 import { answerOf, encodeContext, definitionsOrNone, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
-import type { CoreError, WasmEngine } from './wasm_engine.js';
+import type { WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, hasPage, isValidName, quickPushed, rawPushed, sanitizePushed, snapshotPublished, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
 import { dataOf } from './experiment_data.js';
@@ -51,13 +51,9 @@ export class Runtime {
    */
   private memo: Record<string, Memo | undefined> = {};
   private definitionsBytes: Uint8Array | undefined;
-  /** The current context, encoded; undefined for the empty context. */
-  private contextBytes: Uint8Array | undefined;
-  private contextError: string | undefined;
-  private readonly encoder = new Encoder();
+  private readonly context = new CurrentContext((e) => this.report(e));
   /** What the last load left in the engine: names, variants, skipped experiments. */
   private defs = new LoadedDefinitions();
-  private course: string | undefined;
   private secret = '';
   private sticky = { capacity: 10_000, ttlMs: 0 };
   private published: PublishedData | undefined;
@@ -92,7 +88,7 @@ export class Runtime {
     this.engine = engine;
     this.failed = false;
     this.loadDefinitions();
-    this.applyContext();
+    this.context.apply(engine);
     this.invalidate();
   }
 
@@ -210,16 +206,7 @@ export class Runtime {
   }
 
   setContext(context: Context): void {
-    const error = encodeContext(this.encoder, context);
-    if (error !== undefined) {
-      this.contextError = error;
-      this.report({ source: 'context', path: '', message: this.contextError });
-    } else {
-      this.contextBytes = this.encoder.bytes.slice(0, this.encoder.length);
-      this.contextError = undefined;
-      this.course = courseOf(context);
-      this.applyContext();
-    }
+    if (this.context.set(context)) this.context.apply(this.engine);
     this.invalidate();
   }
 
@@ -265,16 +252,6 @@ export class Runtime {
     // `ready` waits for it too; a failure was reported above, never unhandled.
     this.loading.waitFor(done);
     return false;
-  }
-
-  private applyContext(): void {
-    if (!this.engine || this.contextError !== undefined || !this.contextBytes) return;
-    const errors: CoreError[] = this.engine.setContext(this.contextBytes);
-    if (errors.length > 0) {
-      const e = errors[0]!;
-      this.contextError = `context${e.path}: ${e.message}`;
-      this.report({ source: 'context', path: e.path, message: e.message });
-    }
   }
 
   private forgetAnswers(): void {
@@ -323,8 +300,9 @@ export class Runtime {
       return answerOf(typeof name === 'string' ? name : '', { reason: 'error', error: 'invalid experiment name' });
     }
     if (context === undefined) return this.current(name).answer;
-    const error = encodeContext(this.encoder, context);
-    return this.resolve(name, rawPushed(name, this.published), error, this.encoder.bytes.subarray(0, this.encoder.length), courseOf(context));
+    const encoder = this.context.encoder;
+    const error = encodeContext(encoder, context);
+    return this.resolve(name, rawPushed(name, this.published), error, encoder.bytes.subarray(0, encoder.length), courseOf(context));
   }
 
   /** getExperimentData: memoized per experiment until anything it depends on changes. */
@@ -349,7 +327,7 @@ export class Runtime {
       return memo;
     }
     if (memo && memo.stateVersion !== state.version) this.forgetAnswers();
-    const answer = this.resolve(name, pushed, this.contextError, undefined, this.course);
+    const answer = this.resolve(name, pushed, this.context.error, undefined, this.context.course);
     const fresh: Memo = { stateVersion: state.version, pageless: !hasPage(), pushed, answer, data: dataOf(answer) };
     // Answers before the engine is ready are provisional: do not keep them.
     // '__proto__' would set the memo object's prototype: that name is not memoized.
@@ -410,7 +388,7 @@ export class Runtime {
 
   /** The course of the current context (edX), if any. */
   currentCourse(): string | undefined {
-    return this.course;
+    return this.context.course;
   }
 
   /** Low-level access for the shared vectors: the engine once ready. */
