@@ -1,8 +1,7 @@
-import { loadRegex } from '#cohort-load';
 import { EngineLoading } from './engine_loading.js';
 import { CurrentContext } from './current_context.js';
-import { LoadedDefinitions } from './loaded.js';
-import { answerOf, encodeContext, definitionsOrNone, isResponse, isThenable, readOptions, responseBody, usesRegex } from './inputs.js';
+import { Definitions } from './definitions.js';
+import { answerOf, encodeContext, readOptions } from './inputs.js';
 import type { WasmEngine } from './wasm_engine.js';
 import { courseOf, describe, hasPage, isValidName, quickPushed, rawPushed, sanitizePushed, snapshotPublished, pushedNames, thrownText } from './pushed.js';
 import { changed, state } from './state.js';
@@ -36,26 +35,13 @@ export class Runtime {
   private engine: WasmEngine | undefined;
   /** The engine could not be loaded: answers are final (control) without it. */
   private failed = false;
-  /** Counts definitions documents given to `init`; the latest one wins. */
-  private definitionsSeq = 0;
-  /** The number of a promised document not yet arrived, if the latest is one. */
-  private awaitedSeq: number | undefined;
-  /** The `$regex` engine is on its way (browsers fetch it on demand); answers wait for it. */
-  private regexPending = false;
-  /** The `$regex` engine could not be loaded: definitions load without it. */
-  private regexFailed = false;
   /**
    * Answers by experiment name. A plain object: its keyed reads are several
    * times faster than a Map's or a prototype-less object's, and inherited
    * names ("constructor") simply fail the memo's checks.
    */
   private memo: Record<string, Memo | undefined> = {};
-  private definitionsBytes: Uint8Array | undefined;
   private readonly context = new CurrentContext((e) => this.report(e));
-  /** What the last load left in the engine: names, variants, skipped experiments. */
-  private defs = new LoadedDefinitions();
-  private secret = '';
-  private sticky = { capacity: 10_000, ttlMs: 0 };
   private published: PublishedData | undefined;
   private onError: ((error: CohortError) => void) | undefined;
   private clock: () => number = Date.now;
@@ -79,6 +65,13 @@ export class Runtime {
     (e) => this.fail(e),
   );
 
+  private readonly definitions = new Definitions(
+    () => this.engine,
+    this.loading,
+    (e) => this.report(e),
+    () => this.invalidate(),
+  );
+
   /** Loads the engine (engine_loading.ts); called once the runtime is registered. */
   start(): void {
     this.loading.start();
@@ -87,7 +80,7 @@ export class Runtime {
   private attach(engine: WasmEngine): void {
     this.engine = engine;
     this.failed = false;
-    this.loadDefinitions();
+    this.definitions.load();
     this.context.apply(engine);
     this.invalidate();
   }
@@ -107,7 +100,7 @@ export class Runtime {
    * before that, so they never show control and then swap.
    */
   settled(name: string): boolean {
-    if ((this.engine || this.failed) && this.awaitedSeq !== this.definitionsSeq && !this.regexPending) return true;
+    if ((this.engine || this.failed) && this.definitions.arrived) return true;
     return this.decidedEarly(name);
   }
 
@@ -119,7 +112,7 @@ export class Runtime {
    */
   decidedEarly(name: string): boolean {
     const reason = this.current(name).answer.reason;
-    return reason === 'stubbed' || (reason === 'published' && this.definitionsSeq === 0);
+    return reason === 'stubbed' || (reason === 'published' && !this.definitions.given);
   }
 
   report(error: CohortError): void {
@@ -144,114 +137,23 @@ export class Runtime {
     if (options.wasm !== undefined) this.loading.setSource(options.wasm);
     if (typeof options.now === 'function') this.clock = options.now;
     this.tracking.configure(options.trackers, options.storage);
-    let reload = false;
-    if (options.secret !== undefined) {
-      this.secret = typeof options.secret === 'string' ? options.secret : String(options.secret);
-      reload = true;
-    }
-    if (options.sticky !== undefined) {
-      this.sticky = {
-        capacity: Number(options.sticky?.capacity ?? this.sticky.capacity),
-        ttlMs: Number(options.sticky?.ttlMs ?? this.sticky.ttlMs),
-      };
-      reload = true;
-    }
-    // A fetch Response (init({definitions: await fetch(url)})) is read for its JSON body.
-    if (isResponse(options.definitions)) {
-      return this.awaitDefinitions(responseBody(options.definitions), { ...options, definitions: undefined });
-    }
-    if (isThenable(options.definitions)) {
-      return this.awaitDefinitions(options.definitions, { ...options, definitions: undefined });
-    }
+    let reload = this.definitions.configure(options);
+    const promised = this.definitions.promised(options.definitions);
+    if (promised) return this.definitions.awaitDocument(promised, () => this.init({ ...options, definitions: undefined }));
     if (options.definitions !== undefined) {
-      this.definitionsSeq += 1; // a document still on its way is now stale
-      this.setDefinitions(options.definitions);
+      this.definitions.give(options.definitions);
       reload = true;
     }
     if (options.published !== undefined) this.published = snapshotPublished(options.published, (e) => this.report(e));
-    if (reload) this.loadDefinitions();
+    if (reload) this.definitions.load();
     if (options.context !== undefined) this.setContext(options.context);
     else this.invalidate();
     return this.ready;
   }
 
-  /** init({definitions: promise}): everything else now, the definitions when they arrive. */
-  private awaitDefinitions(definitions: PromiseLike<unknown>, rest: InitOptions): Promise<void> {
-    const seq = ++this.definitionsSeq;
-    this.awaitedSeq = seq;
-    const now = this.init(rest);
-    // A promise of a Response (init({definitions: fetch(url)})) is read for its JSON body too.
-    const arrived = Promise.resolve(definitions)
-      .then((value) => (isResponse(value) ? responseBody(value) : value))
-      .catch((e: unknown) => {
-        this.report({ source: 'definitions', path: '', message: `the definitions promise was rejected: ${thrownText(e)}` });
-        return { experiments: [] };
-      });
-    const done = Promise.all([now.catch(() => undefined), arrived]).then(([, value]) => {
-      // A document given to a later init wins over this one.
-      if (seq === this.definitionsSeq) {
-        this.awaitedSeq = undefined;
-        this.setDefinitions(value);
-        this.loadDefinitions();
-      }
-      this.invalidate();
-      return this.ready;
-    });
-    done.catch(() => undefined); // reported through onError; awaiting it still sees the rejection
-    return done;
-  }
-
-  private setDefinitions(value: unknown): void {
-    this.definitionsBytes = definitionsOrNone(value, (e) => this.report(e));
-  }
-
   setContext(context: Context): void {
     if (this.context.set(context)) this.context.apply(this.engine);
     this.invalidate();
-  }
-
-  private loadDefinitions(): void {
-    if (!this.engine || this.definitionsBytes === undefined || this.regexPending) return;
-    if (!this.engine.regex && !this.regexFailed && usesRegex(this.definitionsBytes) && !this.awaitRegex(this.engine)) {
-      return;
-    }
-    const report = this.engine.load(this.definitionsBytes, this.secret, this.sticky.capacity, this.sticky.ttlMs);
-    this.defs = LoadedDefinitions.from(report, (e) => this.report(e));
-  }
-
-  /**
-   * Loads the `$regex` engine: at once in Node (true: load the definitions
-   * now), or fetched in browsers, after which the definitions load (false).
-   */
-  private awaitRegex(engine: WasmEngine): boolean {
-    let host: ReturnType<typeof loadRegex>;
-    try {
-      host = loadRegex();
-    } catch (e) {
-      host = Promise.reject(e);
-    }
-    if (!isThenable(host)) {
-      engine.regex = host;
-      return true;
-    }
-    this.regexPending = true;
-    const arrived = Promise.resolve(host).then(
-      (regex) => {
-        engine.regex = regex;
-      },
-      (e: unknown) => {
-        this.regexFailed = true;
-        this.report({ source: 'engine', path: '', message: `the $regex engine could not be loaded: ${thrownText(e)}` });
-      },
-    );
-    const done = arrived.then(() => {
-      this.regexPending = false;
-      this.loadDefinitions();
-      this.invalidate();
-    });
-    // `ready` waits for it too; a failure was reported above, never unhandled.
-    this.loading.waitFor(done);
-    return false;
   }
 
   private forgetAnswers(): void {
@@ -272,7 +174,7 @@ export class Runtime {
 
   private variants(name: string): string[] | null {
     if (!this.engine) return null;
-    return this.defs.variants(name);
+    return this.definitions.loaded.variants(name);
   }
 
   /** The control variant of `name`: its definition's first variant, or 'control'. */
@@ -341,7 +243,7 @@ export class Runtime {
     if (stub !== undefined) {
       const index = this.variants(name)?.indexOf(stub) ?? -1;
       // The key the context has for a loaded experiment, as resolver.cpp's stubs carry.
-      const key = this.engine && contextError === undefined ? this.defs.stubKey(this.engine, name, context) : '';
+      const key = this.engine && contextError === undefined ? this.definitions.loaded.stubKey(this.engine, name, context) : '';
       const answer = answerOf(name, { variant: stub, key, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
       // Decided here, not in the core: its assignment tracker is asked whether
       // this one is new (without an engine yet, every one is).
@@ -365,7 +267,7 @@ export class Runtime {
     // 3-9. local resolution in the core
     if (contextError !== undefined) return answerOf(name, { reason: 'error', error: contextError });
     if (!this.engine) return answerOf(name, { reason: 'unknown' });
-    const answer = this.defs.answer(this.engine, name, context, this.clock());
+    const answer = this.definitions.loaded.answer(this.engine, name, context, this.clock());
     // A context the core refused (a skipped experiment was reported when it loaded).
     if (answer.reason === 'error' && context !== undefined && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });
@@ -381,7 +283,7 @@ export class Runtime {
     const names = new Set<string>(state.stubs.keys());
     for (const name of pushedNames(this.published)) names.add(name);
     if (this.engine) {
-      for (const name of this.defs.names()) names.add(name);
+      for (const name of this.definitions.loaded.names()) names.add(name);
     }
     return [...names];
   }
