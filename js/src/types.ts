@@ -39,8 +39,8 @@ export type PublishedData = Record<string, ExperimentData>;
 
 /** Something that went wrong with an input; the bad entry was skipped. */
 export interface CohortError {
-  /** Which input: definitions, context, published, stubs, tracker, storage; or the engine itself. */
-  source: 'definitions' | 'context' | 'published' | 'stubs' | 'tracker' | 'storage' | 'engine';
+  /** Which input: definitions, context, published, stubs, tracker, storage; the engine itself; or a handler of experiment() that threw. */
+  source: 'definitions' | 'context' | 'published' | 'stubs' | 'tracker' | 'storage' | 'engine' | 'handler';
   /** Where in that input (a JSON Pointer or an experiment name); '' for all of it. */
   path: string;
   message: string;

@@ -299,6 +299,31 @@ describe('code of the caller that throws', () => {
     expect(errors.map((e) => e.source)).toEqual(expect.arrayContaining(['storage', 'tracker']));
     init({ trackers: [], storage: null });
   });
+
+  it("a handler of experiment() that throws is reported once, and control's handler answers", () => {
+    const { experiment } = require('cohort-ab');
+    init({ definitions, context: { id: 3 } }); // weights [0, 1]: every key gets 'a'
+    const handlers = {
+      use: () => 'control view',
+      a: () => {
+        throw Object.create(null);
+      },
+    };
+    let shown;
+    expect(() => (shown = experiment('e', handlers))).not.toThrow();
+    expect(shown).toBe('control view');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ source: 'handler', path: 'e' });
+    expect(errors[0].message).toContain('the handler of variant "a" threw');
+    const broken = () => {
+      throw new Error('broken view');
+    };
+    expect(experiment('e', { use: broken, a: broken })).toBeUndefined();
+    expect(errors.slice(1).map((e) => e.message)).toEqual([
+      'the handler of variant "a" threw: broken view',
+      'the handler of variant "control" threw: broken view',
+    ]);
+  });
 });
 
 describe('definitions given as a fetch Response', () => {
