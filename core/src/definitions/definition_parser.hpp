@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cohort/definitions/definitions.hpp"
+#include "cohort/json/value.hpp"
+
+namespace cohort {
+
+/// Turns one document into Definitions. Each experiment is read field by
+/// field (experiment_fields.hpp); the first problem in an experiment skips
+/// it with an error that names the JSON path, and the others still load.
+class DefinitionParser {
+ public:
+  DefinitionParser(const LoadOptions& options, Errors& errors, Errors& warnings)
+      : options_(options), errors_(errors), warnings_(warnings) {}
+
+  std::shared_ptr<const Definitions> parse(Value document);
+
+  /// Filled by parse: see LoadResult::skipped.
+  std::map<std::string, std::string, std::less<>> skipped;
+
+ private:
+  std::optional<Definition> parse_experiment(Value source, const std::string& path);
+  void drop_duplicate_names(std::vector<Definition>& loaded,
+                            const std::vector<std::size_t>& errors_after);
+  void remember_skipped(Value source, std::size_t errors_before);
+
+  const LoadOptions& options_;
+  Errors& errors_;
+  Errors& warnings_;
+  Value saved_groups_;
+};
+
+}  // namespace cohort
