@@ -1,9 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 
 #include "definitions/experiment_fields.hpp"
+#include "definitions/name_table.hpp"
+#include "json/json_describe.hpp"
 
 // One parser per experiment field (experiment_fields.cpp lists them in run
 // order), grouped by what they set: the variants and their weights, the
@@ -41,6 +44,19 @@ std::optional<Value> field(Value source, const char* name);
 /// would truncate before the caller's range check; beyond 2^53 a double
 /// holds no exact integer anyway.
 std::optional<std::uint64_t> count_of(Value value);
+
+/// An enum field spelt by one of `table`'s names; `out` keeps its default
+/// when the field is absent.
+template <class E, std::size_t N>
+bool parse_named(const FieldInput& in, const char* name, const std::array<Named<E>, N>& table,
+                 E& out) {
+  const auto value = field(in.source, name);
+  if (!value) return true;
+  const auto named = value->is_string() ? from_name(table, value->string()) : std::nullopt;
+  if (!named) return in.fail(child_path(in.path, name), expected(one_of(table), *value));
+  out = *named;
+  return true;
+}
 
 /// The longest experiment and variant name, in bytes.
 inline constexpr std::size_t kMaxNameLength = 255;

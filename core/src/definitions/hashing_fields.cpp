@@ -14,12 +14,7 @@
 namespace cohort {
 
 bool parse_hash(const FieldInput& in, Definition& def) {
-  const auto hash = field(in.source, "hash");
-  if (!hash) return true;
-  const auto named = hash->is_string() ? from_name(kHashModeNames, hash->string()) : std::nullopt;
-  if (!named) return in.fail(child_path(in.path, "hash"), expected(one_of(kHashModeNames), *hash));
-  def.hash = *named;
-  return true;
+  return parse_named(in, "hash", kHashModeNames, def.hash);
 }
 
 bool parse_seed(const FieldInput& in, Definition& def) {

@@ -66,12 +66,7 @@ bool parse_variants(const FieldInput& in, Definition& def) {
 }
 
 bool parse_state(const FieldInput& in, Definition& def) {
-  const auto state = field(in.source, "state");
-  if (!state) return true;
-  const auto named = state->is_string() ? from_name(kStateNames, state->string()) : std::nullopt;
-  if (!named) return in.fail(child_path(in.path, "state"), expected(one_of(kStateNames), *state));
-  def.state = *named;
-  return true;
+  return parse_named(in, "state", kStateNames, def.state);
 }
 
 bool parse_weights(const FieldInput& in, Definition& def) {
