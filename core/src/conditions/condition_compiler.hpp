@@ -47,6 +47,11 @@ class Compiler {
   Clause entry(const std::string& key, Value operand, const std::string& path, std::size_t depth);
   Clause field(const std::string& key, Value operand, const std::string& path, std::size_t depth);
   void list(Value operand, const std::string& path, std::size_t depth, Clause& clause);
+  // Each checks and compiles one kind of operand into `test` (condition_operators.cpp).
+  void equality(Value operand, const std::string& path, OpTest& test);
+  void version(Value operand, const std::string& path, OpTest& test);
+  void membership(Value operand, const std::string& path, OpTest& test);
+  void all_of(Value operand, const std::string& path, std::size_t depth, OpTest& test);
   void saved_group(Value operand, const std::string& path, OpTest& test);
   void type_name(Value operand, const std::string& path, OpTest& test);
   std::unique_ptr<const Regex> regex(Value operand, const std::string& path, bool ignore_case);

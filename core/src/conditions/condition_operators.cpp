@@ -101,13 +101,7 @@ OpTest Compiler::op(const std::string& name, Value operand, const std::string& p
   switch (test.op) {
     case Op::kEq:
     case Op::kNe:
-      if (operand.is_structured()) {
-        // `===` compares arrays and objects by identity: never equal.
-        fail(path, expected("a string, number, boolean or null", operand));
-        test.op = test.op == Op::kEq ? Op::kNever : Op::kAlways;
-      } else {
-        test.scalar = scalar_of(operand);
-      }
+      equality(operand, path, test);
       break;
     case Op::kLt:
     case Op::kLte:
@@ -123,27 +117,14 @@ OpTest Compiler::op(const std::string& name, Value operand, const std::string& p
     case Op::kVlt:
     case Op::kVlte:
     case Op::kVgt:
-    case Op::kVgte: {
-      if (!operand.is_string() && !operand.is_number()) {
-        fail(path, expected("a version string", operand));
-      }
-      TextBuffer padded;
-      padded_version(operand, padded);
-      test.version = std::string(padded.view());
+    case Op::kVgte:
+      version(operand, path, test);
       break;
-    }
     case Op::kIn:
     case Op::kNin:
     case Op::kIni:
     case Op::kNini:
-      if (!operand.is_array()) {
-        fail(path, expected("an array", operand));
-        test.op = Op::kNever;  // GrowthBook: false for $in and $nin alike
-        break;
-      }
-      test.set.fold = test.op == Op::kIni || test.op == Op::kNini;
-      for (auto c = operand.children(); !c.done(); c.next()) test.set.add(c.value());
-      test.set.finish();
+      membership(operand, path, test);
       break;
     case Op::kInGroup:
     case Op::kNotInGroup:
@@ -151,18 +132,7 @@ OpTest Compiler::op(const std::string& name, Value operand, const std::string& p
       break;
     case Op::kAll:
     case Op::kAlli:
-      if (!operand.is_array()) {
-        fail(path, expected("an array", operand));
-        test.op = Op::kNever;
-        break;
-      }
-      {
-        std::size_t i = 0;
-        for (auto c = operand.children(); !c.done(); c.next(), ++i) {
-          test.each.push_back(
-              value(c.value(), child_path(path, i), depth + 1, test.op == Op::kAlli));
-        }
-      }
+      all_of(operand, path, depth, test);
       break;
     case Op::kElemMatch:
       // Operators test each element; anything else is a condition on it.
@@ -192,6 +162,48 @@ OpTest Compiler::op(const std::string& name, Value operand, const std::string& p
       break;
   }
   return test;
+}
+
+void Compiler::equality(Value operand, const std::string& path, OpTest& test) {
+  if (operand.is_structured()) {
+    // `===` compares arrays and objects by identity: never equal.
+    fail(path, expected("a string, number, boolean or null", operand));
+    test.op = test.op == Op::kEq ? Op::kNever : Op::kAlways;
+  } else {
+    test.scalar = scalar_of(operand);
+  }
+}
+
+void Compiler::version(Value operand, const std::string& path, OpTest& test) {
+  if (!operand.is_string() && !operand.is_number()) {
+    fail(path, expected("a version string", operand));
+  }
+  TextBuffer padded;
+  padded_version(operand, padded);
+  test.version = std::string(padded.view());
+}
+
+void Compiler::membership(Value operand, const std::string& path, OpTest& test) {
+  if (!operand.is_array()) {
+    fail(path, expected("an array", operand));
+    test.op = Op::kNever;  // GrowthBook: false for $in and $nin alike
+    return;
+  }
+  test.set.fold = test.op == Op::kIni || test.op == Op::kNini;
+  for (auto c = operand.children(); !c.done(); c.next()) test.set.add(c.value());
+  test.set.finish();
+}
+
+void Compiler::all_of(Value operand, const std::string& path, std::size_t depth, OpTest& test) {
+  if (!operand.is_array()) {
+    fail(path, expected("an array", operand));
+    test.op = Op::kNever;
+    return;
+  }
+  std::size_t i = 0;
+  for (auto c = operand.children(); !c.done(); c.next(), ++i) {
+    test.each.push_back(value(c.value(), child_path(path, i), depth + 1, test.op == Op::kAlli));
+  }
 }
 
 void Compiler::saved_group(Value operand, const std::string& path, OpTest& test) {

@@ -14,49 +14,53 @@ std::shared_ptr<const Definitions> DefinitionParser::parse(Value document) {
   // The saved groups' bytes are allocated once and never move: compiled
   // conditions point into them, and the Definitions keep them.
   std::shared_ptr<std::string> groups_bytes;
-  std::vector<Definition> loaded;
-  const auto done = [&] {
-    return std::make_shared<const Definitions>(std::move(loaded), std::move(groups_bytes));
-  };
-  Value experiments;
   std::string base;
-  if (document.is_array()) {
-    experiments = document;
-  } else if (document.is_object()) {
-    for (auto c = document.children(); !c.done(); c.next()) {
-      if (c.key() != "experiments" && c.key() != "saved_groups") {
-        static constexpr std::string_view kDocumentFields[] = {"experiments", "saved_groups"};
-        warnings_.push_back({child_path("", std::string(c.key())),
-                             unknown_field_message(nearest_name(c.key(), kDocumentFields))});
-      }
-    }
-    const Value groups = document.find("saved_groups");
-    if (!groups.missing()) {
-      if (groups.is_object()) {
-        groups_bytes = std::make_shared<std::string>(groups.bytes());
-      } else {
-        errors_.push_back({"/saved_groups", expected("an object of group id -> array", groups)});
-      }
-    }
-    const Value found = document.find("experiments");
-    if (found.missing()) {
-      errors_.push_back({"/experiments", "missing: expected an array of experiment definitions"});
-      return done();
-    }
-    if (!found.is_array()) {
-      errors_.push_back({"/experiments", expected("an array of experiment definitions", found)});
-      return done();
-    }
-    experiments = found;
-    base = "/experiments";
-  } else {
-    errors_.push_back({"", expected("an object with \"experiments\" or an array", document)});
-    return done();
-  }
-
+  const std::optional<Value> experiments = experiments_of(document, base, groups_bytes);
   if (groups_bytes) {
     saved_groups_ = Value(reinterpret_cast<const unsigned char*>(groups_bytes->data()));
   }
+  std::vector<Definition> loaded;
+  if (experiments) loaded = parse_experiments(*experiments, base);
+  return std::make_shared<const Definitions>(std::move(loaded), std::move(groups_bytes));
+}
+
+std::optional<Value> DefinitionParser::experiments_of(Value document, std::string& base,
+                                                      std::shared_ptr<std::string>& groups_bytes) {
+  if (document.is_array()) return document;
+  if (!document.is_object()) {
+    errors_.push_back({"", expected("an object with \"experiments\" or an array", document)});
+    return std::nullopt;
+  }
+  for (auto c = document.children(); !c.done(); c.next()) {
+    if (c.key() != "experiments" && c.key() != "saved_groups") {
+      static constexpr std::string_view kDocumentFields[] = {"experiments", "saved_groups"};
+      warnings_.push_back({child_path("", std::string(c.key())),
+                           unknown_field_message(nearest_name(c.key(), kDocumentFields))});
+    }
+  }
+  const Value groups = document.find("saved_groups");
+  if (!groups.missing()) {
+    if (groups.is_object()) {
+      groups_bytes = std::make_shared<std::string>(groups.bytes());
+    } else {
+      errors_.push_back({"/saved_groups", expected("an object of group id -> array", groups)});
+    }
+  }
+  const Value found = document.find("experiments");
+  if (found.missing()) {
+    errors_.push_back({"/experiments", "missing: expected an array of experiment definitions"});
+    return std::nullopt;
+  }
+  if (!found.is_array()) {
+    errors_.push_back({"/experiments", expected("an array of experiment definitions", found)});
+    return std::nullopt;
+  }
+  base = "/experiments";
+  return found;
+}
+
+std::vector<Definition> DefinitionParser::parse_experiments(Value experiments,
+                                                            const std::string& base) {
   const std::size_t limit = options_.limits.max_experiments;
   if (experiments.size() > limit) {
     errors_.push_back({base, "holds " + std::to_string(experiments.size()) +
@@ -64,6 +68,7 @@ std::shared_ptr<const Definitions> DefinitionParser::parse(Value document) {
                                  " are loaded"});
   }
   const std::size_t count = std::min<std::size_t>(experiments.size(), limit);
+  std::vector<Definition> loaded;
   loaded.reserve(count);
   std::vector<std::size_t> errors_after;  // per loaded experiment: errors_.size() then
   auto cursor = experiments.children();
@@ -80,7 +85,7 @@ std::shared_ptr<const Definitions> DefinitionParser::parse(Value document) {
   }
   drop_duplicate_names(loaded, errors_after);
   for (const Definition& def : loaded) skipped.erase(def.name);
-  return done();
+  return loaded;
 }
 
 std::optional<Definition> DefinitionParser::parse_experiment(Value source,

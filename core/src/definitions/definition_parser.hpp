@@ -26,6 +26,13 @@ class DefinitionParser {
   std::map<std::string, std::string, std::less<>> skipped;
 
  private:
+  /// The document's experiments array (the document itself, or its
+  /// "experiments"), its path in `base`; copies the saved groups into
+  /// `groups_bytes` and warns of unknown fields. nullopt, reported, when
+  /// there is none.
+  std::optional<Value> experiments_of(Value document, std::string& base,
+                                      std::shared_ptr<std::string>& groups_bytes);
+  std::vector<Definition> parse_experiments(Value experiments, const std::string& base);
   std::optional<Definition> parse_experiment(Value source, const std::string& path);
   void drop_duplicate_names(std::vector<Definition>& loaded,
                             const std::vector<std::size_t>& errors_after);
