@@ -378,6 +378,29 @@ TEST(ConditionTest, CostlyRegexIsRejectedNamingItsCost) {
   EXPECT_TRUE(errors_of(R"({"s": {"$regex": "(?i)[a{9999}]\\Q{9999}\\E"}})").empty());
 }
 
+// RE2 compiles about two program states a microsecond, and a Unicode class
+// such as \p{L} is about 1,200 of them: a counted repetition of one would
+// spend milliseconds in every compile. Counted as regex_program_size does
+// (conditions/regex_cost.hpp): (1,200 + 1) x 100 + 1, plus 5.
+TEST(ConditionTest, RegexCompilingToTooLargeAProgramIsRejected) {
+  const Errors errors = errors_of(R"({"s": {"$regex": "\\p{L}{1,100}"}})");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, "/c/s/$regex");
+  EXPECT_NE(errors[0].message.find("compiles to at most 16384 states, got about 120106"),
+            std::string::npos)
+      << errors[0].message;
+  // Its work estimate is small (\p{L} is one state per character there),
+  // so only the program's size refuses it; \p{L}+ is accepted.
+  EXPECT_TRUE(errors_of(R"({"s": {"$regex": "^\\p{L}+$"}})").empty());
+  // $regexi folds case: a literal is 4 states a byte. k{1000} is
+  // (4 + 1) x 1,000 + 1, plus 5 = 5,006: accepted. Four such are
+  // 20,009: refused, though their work estimate (4,004) is within its limit.
+  EXPECT_TRUE(errors_of(R"({"s": {"$regexi": "k{1000}"}})").empty());
+  const Errors folded = errors_of(R"({"s": {"$regexi": "k{1000}l{1000}m{1000}x{1000}"}})");
+  ASSERT_EQ(folded.size(), 1u);
+  EXPECT_NE(folded[0].message.find("got about 20009"), std::string::npos) << folded[0].message;
+}
+
 TEST(ConditionTest, CatastrophicBacktrackingPatternRunsInLinearTime) {
   const Json attributes = {{"s", std::string(50'000, 'a') + "!"}};
   Errors errors;

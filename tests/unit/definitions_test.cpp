@@ -865,5 +865,30 @@ TEST(DefinitionsTest, SkippedExperimentsAreNamedWithTheirFirstError) {
   EXPECT_NE(r.skipped.at("bad").find("experiment skipped"), std::string::npos);
 }
 
+// A document's patterns share one budget of program states
+// (kMaxRegexProgramPerDocument, 2^20 = 1,048,576), so no definitions file
+// spends more than about half a second compiling them. ^\p{Any}{1,13}$ is
+// counted 1 + ((1,200 + 1) x 13 + 1) + 1, plus 5 = 15,621: 67 of them fit
+// (1,046,607), the 68th does not; its experiment and the later ones are
+// skipped, naming the budget.
+TEST(DefinitionsTest, RegexPatternsShareOneBudgetPerDocument) {
+  Json experiments = Json::array();
+  for (int i = 0; i < 70; ++i) {
+    experiments.push_back(
+        {{"name", std::to_string(i)}, {"exclude", {{{"s", {{"$regex", "^\\p{Any}{1,13}$"}}}}}}});
+  }
+  const LoadResult r = Definitions::load(Json{{"experiments", experiments}}, options());
+  EXPECT_EQ(r.definitions->all().size(), 67u);
+  ASSERT_EQ(r.errors.size(), 3u);
+  EXPECT_EQ(r.errors[0].path, "/experiments/67/exclude/0/s/$regex");
+  EXPECT_NE(r.errors[0].message.find("more than 1048576 states in all; this one (about 15621)"),
+            std::string::npos)
+      << r.errors[0].message;
+  // Each document has its own budget.
+  EXPECT_EQ(
+      Definitions::load(Json{{"experiments", experiments}}, options()).definitions->all().size(),
+      67u);
+}
+
 }  // namespace
 }  // namespace cohort

@@ -257,6 +257,25 @@ std::unique_ptr<const Regex> Compiler::regex(Value operand, const std::string& p
                    " (counted repetitions such as {1000} multiply what they repeat)");
     return nullptr;
   }
+  const std::size_t program = regex_program_size(pattern, ignore_case);
+  if (program > kMaxRegexProgram) {
+    fail(path, "expected a regular expression that compiles to at most " +
+                   std::to_string(kMaxRegexProgram) + " states, got about " +
+                   std::to_string(program) +
+                   " (a Unicode class such as \\p{L} is about 1200, and a counted repetition "
+                   "copies it)");
+    return nullptr;
+  }
+  if (options_.regex_budget != nullptr) {
+    if (program > *options_.regex_budget) {
+      fail(path, "the document's regular expressions compile to more than " +
+                     std::to_string(kMaxRegexProgramPerDocument) +
+                     " states in all; this one (about " + std::to_string(program) +
+                     ") is over that budget");
+      return nullptr;
+    }
+    *options_.regex_budget -= program;
+  }
   if (options_.regex == nullptr) {
     fail(path, "no regular expression engine is configured, so this never matches");
     return nullptr;

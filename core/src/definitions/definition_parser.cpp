@@ -90,7 +90,7 @@ std::vector<Definition> DefinitionParser::parse_experiments(Value experiments,
 
 std::optional<Definition> DefinitionParser::parse_experiment(Value source,
                                                              const std::string& path) {
-  const FieldInput in{source, path, options_, saved_groups_, errors_, warnings_};
+  const FieldInput in{source, path, options_, saved_groups_, errors_, warnings_, &regex_budget_};
   if (!source.is_object()) {
     in.fail(path, expected("an experiment object", source));
     return std::nullopt;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cohort/conditions/regex.hpp"
 #include "cohort/definitions/definitions.hpp"
 #include "cohort/json/value.hpp"
 
@@ -42,6 +43,7 @@ class DefinitionParser {
   Errors& errors_;
   Errors& warnings_;
   Value saved_groups_;
+  std::size_t regex_budget_ = kMaxRegexProgramPerDocument;
 };
 
 }  // namespace cohort

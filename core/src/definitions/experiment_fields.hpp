@@ -20,6 +20,7 @@ struct FieldInput {
   Value saved_groups;  ///< the document's, for conditions that name them
   Errors& errors;
   Errors& warnings;
+  std::size_t* regex_budget;  ///< the document's, see ConditionOptions
 
   /// Records an error at `at` that skips the experiment; returns false, for
   /// the parser to return.

@@ -18,6 +18,7 @@ bool compile_condition(const FieldInput& in, Value source, const std::string& pa
   ConditionOptions copts;
   copts.regex = in.options.regex;
   copts.saved_groups = in.saved_groups;
+  copts.regex_budget = in.regex_budget;
   Errors problems;
   out = Condition::compile(source, copts, path, problems);
   if (problems.empty()) return true;

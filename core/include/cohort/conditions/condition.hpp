@@ -20,6 +20,10 @@ struct ConditionOptions {
   Value saved_groups;
   /// Deepest nesting of operators accepted.
   std::size_t max_depth = 32;
+  /// What is left of the document's budget of `$regex` program states
+  /// (kMaxRegexProgramPerDocument); each compiled pattern takes its
+  /// estimate from it. nullptr: no budget beyond each pattern's own limit.
+  std::size_t* regex_budget = nullptr;
 };
 
 /// A MongoDB-style condition (GrowthBook semantics), compiled once and

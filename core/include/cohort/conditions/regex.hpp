@@ -32,6 +32,17 @@ inline constexpr std::size_t kMaxRegexLength = 1024;
 /// of a `$regex` / `$regexi` pattern; a costlier one is an error.
 inline constexpr std::size_t kMaxRegexCost = 4096;
 
+/// Largest estimated program (states RE2 compiles it to, see
+/// conditions/regex_cost.hpp: a Unicode class such as \p{L} is about
+/// 1,200) of one pattern. RE2 compiles about two states a microsecond, so
+/// this keeps one compile within about 10 ms.
+inline constexpr std::size_t kMaxRegexProgram = 16384;
+
+/// Largest estimated program of all the patterns of one definitions
+/// document together: loading one spends at most about half a second
+/// compiling them. The patterns beyond it are errors.
+inline constexpr std::size_t kMaxRegexProgramPerDocument = std::size_t{1} << 20;
+
 /// Most work one `$regex` test may do: the pattern's cost times the length
 /// of the text in bytes. A longer text does not match (as GrowthBook's
 /// `$regex` answers false when it cannot test), on both sides alike, so
