@@ -1,7 +1,6 @@
 // GitLab's `~/experimentation/utils`, answer for answer.
 import { runtime } from './runtime.js';
-import { thrownText } from './pushed.js';
-import { state } from './state.js';
+import { callHandler } from './handlers.js';
 import { experimentContext } from './tracking.js';
 import type { ExperimentContext, ExperimentData, VariantHandlers } from './types.js';
 
@@ -50,17 +49,6 @@ function own<T>(handlers: VariantHandlers<T>, name: string): (() => T) | undefin
   }
 }
 
-/** Runs one handler; what it throws goes to onError (source 'handler') instead of the caller. */
-function call<T>(name: string, variant: string, handler: () => T): { value?: T; failed: boolean } {
-  try {
-    return { value: handler(), failed: false };
-  } catch (e) {
-    const why = e instanceof Error ? e.message : thrownText(e);
-    state.report?.({ source: 'handler', path: name, message: `the handler of variant "${variant}" threw: ${why}` });
-    return { failed: true };
-  }
-}
-
 /**
  * Calls the handler of the assigned variant and returns its result:
  * `use`/`control` for control, `try`/`candidate` for candidate, the variant's
@@ -73,8 +61,8 @@ export function experiment<T>(name: string, handlers: VariantHandlers<T>): T | u
   const control = own(handlers, 'use') ?? own(handlers, 'control');
   if (variant !== DEFAULT_VARIANT) {
     const handler = variant === CANDIDATE_VARIANT ? (own(handlers, 'try') ?? own(handlers, 'candidate')) : own(handlers, variant);
-    const tried = handler && call(name, variant, handler);
+    const tried = handler && callHandler(name, variant, handler);
     if (tried && !tried.failed) return tried.value;
   }
-  return control ? call(name, DEFAULT_VARIANT, control).value : undefined;
+  return control ? callHandler(name, DEFAULT_VARIANT, control).value : undefined;
 }

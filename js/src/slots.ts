@@ -53,7 +53,11 @@ export function serverVariant(name: string): string | undefined {
  * control variant, else 'control', else the first slot. Undefined when none.
  */
 export function slotFor(name: string, variant: string, slots: readonly string[]): string | undefined {
-  if (slots.includes(variant)) return variant;
+  return slots.includes(variant) ? variant : controlSlot(name, slots);
+}
+
+/** The slot that shows control of `name`: see slotFor. */
+export function controlSlot(name: string, slots: readonly string[]): string | undefined {
   const control = runtime().controlVariant(name);
   if (slots.includes(control)) return control;
   if (slots.includes(DEFAULT_VARIANT)) return DEFAULT_VARIANT;

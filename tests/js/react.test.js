@@ -142,6 +142,21 @@ describe('Experiment', () => {
     expect(container.innerHTML).toBe('');
   });
 
+  it("renders control's entry when the variant's function entry throws, and reports it once", () => {
+    const errors = [];
+    init({ onError: (e) => errors.push(e) });
+    stubExperiments({ experiment_name: 'candidate' });
+    const broken = () => {
+      throw new Error('broken entry');
+    };
+    let container;
+    expect(() => {
+      ({ container } = renderExperiment({ variants: { control: () => 'Control', candidate: broken } }));
+    }).not.toThrow();
+    expect(container.textContent).toBe('Control');
+    expect(errors).toEqual([{ source: 'handler', path: 'experiment_name', message: 'the handler of variant "candidate" threw: broken entry' }]);
+  });
+
   it.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__'])(
     "never uses an inherited property as the entry of variant %s: renders control's",
     (variant) => {
