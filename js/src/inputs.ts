@@ -77,8 +77,10 @@ const MAX_DEFINITIONS_BYTES = 16 * 1024 * 1024;
 /** True when an encoded document may hold a `$regex` or `$regexi` operator. */
 export function usesRegex(bytes: Uint8Array): boolean {
   const needle = [0x24, 0x72, 0x65, 0x67, 0x65, 0x78]; // "$regex"
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    if (bytes[i] !== 0x24) continue;
+  // indexOf finds each '$' natively: this runs once per load, before V8 has
+  // compiled the package's code, where a loop over every byte of a
+  // 100-definition document cost about a millisecond.
+  outer: for (let i = bytes.indexOf(0x24); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(0x24, i + 1)) {
     for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
     return true;
   }

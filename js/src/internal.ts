@@ -6,3 +6,4 @@ export { Encoder } from './encode.js';
 export { re2Host } from './regex_re2.js';
 export { loadRegex } from './load_node_cjs.js';
 export { jsonErrorIndex } from './json_position.js';
+export { usesRegex } from './inputs.js';
