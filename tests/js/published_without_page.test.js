@@ -5,6 +5,7 @@
 // is copied when init is called (js/README.md), so answers made from it stay
 // valid until the next init({published}).
 const { getExperimentData, init } = require('cohort-ab');
+const { stubExperiments, restoreExperiments } = require('cohort-ab/testing');
 
 const entry = (variant) => ({ experiment: 'abc', key: 'k', variant });
 
@@ -62,4 +63,22 @@ it('reads at most 10,000 published entries, and says so', () => {
   expect(getExperimentData('e10000')).toBeUndefined();
   // Listing stays within its own cap of 1,000 per source.
   expect(require('cohort-ab').getAllExperimentContexts()).toHaveLength(1_000);
+});
+
+it('answers a repeated read as the first: after a stub, a restore, a new init, and for inherited names', () => {
+  init({ published: { abc: entry('red') } });
+  for (let i = 0; i < 3; i++) {
+    expect(getExperimentData('constructor')).toBeUndefined();
+    expect(getExperimentData('__proto__')).toBeUndefined();
+    expect(getExperimentData('hasOwnProperty')).toBeUndefined();
+    expect(getExperimentData('abc')?.variant).toBe('red');
+  }
+  stubExperiments({ abc: 'blue' });
+  expect(getExperimentData('abc')?.variant).toBe('blue');
+  expect(getExperimentData('abc')?.variant).toBe('blue');
+  restoreExperiments();
+  expect(getExperimentData('abc')?.variant).toBe('red');
+  init({ published: { abc: entry('green') } });
+  expect(getExperimentData('abc')?.variant).toBe('green');
+  expect(getExperimentData('abc')?.variant).toBe('green');
 });
