@@ -441,7 +441,10 @@ async function main() {
   {
     // Chunks no entry imports statically: the $regex engine, fetched only
     // for definitions that use $regex.
-    const statics = new Set(Object.entries(manifest).flatMap(([entry, deps]) => [entry, ...deps]));
+    // (The manifest also lists the dynamically imported chunk, under its own
+    // name with no imports: esbuild counts it as an entry of the build.)
+    const entries = Object.entries(manifest).filter(([entry]) => !entry.startsWith('chunk-'));
+    const statics = new Set(entries.flatMap(([entry, deps]) => [entry, ...deps]));
     const onDemand = readdirSync(join(dist, 'browser')).filter((f) => f.endsWith('.js') && !statics.has(f));
     if (onDemand.length > 0) {
       const s = onDemand.map((f) => size(join(dist, 'browser', f))).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }));
