@@ -162,6 +162,22 @@ describe('contexts and definitions', () => {
     expect(errors.at(-1).message).toContain('limit');
   });
 
+  it('a definitions document over 16 MiB is refused before it reaches the module, whose memory does not grow', () => {
+    const memory = () => globalThis[Symbol.for('cohort.state.v1')].runtime.wasmEngine().exports.memory.buffer.byteLength;
+    init({ definitions });
+    const before = memory();
+    const big = { experiments: definitions.experiments, padding: 'x'.repeat(17 * 1024 * 1024) };
+    for (const given of [big, JSON.stringify(big)]) {
+      errors.length = 0;
+      init({ definitions: given });
+      expect(errors).toEqual([{ source: 'definitions', path: '', message: expect.stringMatching(/ bytes encoded; the limit is 16777216$/) }]);
+      expect(memory()).toBe(before);
+    }
+    init({ definitions });
+    setContext({ id: 1 });
+    expect(run('e')).toMatchObject({ variant: 'a', reason: 'split' });
+  });
+
   it('a number no double can hold is reported with its path, not an abort of the module', () => {
     // JSON.parse reads 1e309 as Infinity, which the package refuses in definitions.
     init({ definitions: '{"experiments": [{"name": "e", "variants": ["control", "a"], "percentage": 1e309}]}' });
