@@ -133,8 +133,11 @@ export class Answers {
   /** getExperimentData: memoized per experiment until anything it depends on changes. */
   data(name: string): ExperimentData | undefined {
     if (typeof name !== 'string') return undefined;
-    const known = this.pagelessData[name];
-    if (known !== undefined && this.pagelessVersion === this.shared.version) return known;
+    // The stamp first: with a page it never matches, and the read is skipped.
+    if (this.pagelessVersion === this.shared.version) {
+      const known = this.pagelessData[name];
+      if (known !== undefined) return known;
+    }
     const memo = this.current(name);
     // Only what the answer memo kept: a final answer.
     if (memo.pageless && memo.data !== undefined && this.memo[name] === memo) {
