@@ -45,8 +45,9 @@ export class Encoder {
    */
   encode(value: unknown, strict = false): boolean {
     this.length = 0;
-    this.open.length = 0;
-    this.at.length = 0;
+    // Empty unless the last write threw; setting a length is not free.
+    if (this.open.length !== 0) this.open.length = 0;
+    if (this.at.length !== 0) this.at.length = 0;
     this.strict = strict;
     return this.value(value, '', 0);
   }
