@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace cohort {
 
@@ -10,12 +11,23 @@ MemoryStickyStore::MemoryStickyStore(std::size_t capacity, std::optional<EpochMs
     : capacity_(std::min<std::size_t>(capacity, kNone - 1)), ttl_ms_(ttl_ms) {}
 
 void MemoryStickyStore::set_id(std::string_view experiment, std::string_view key) {
-  // The experiment's length comes first, so no (experiment, key) pair can
-  // spell another's id, whatever bytes (NUL included) either holds.
-  id_.clear();
-  id_.append(std::to_string(experiment.size())).push_back('\0');
-  id_.append(experiment);
-  id_.append(key);
+  // The experiment's length comes first, as four bytes, so no (experiment,
+  // key) pair can spell another's id, whatever bytes (NUL included) either
+  // holds.
+  const auto length = static_cast<std::uint32_t>(experiment.size());
+  char prefix[sizeof length];
+  std::memcpy(prefix, &length, sizeof length);
+  const std::size_t size = sizeof prefix + experiment.size() + key.size();
+  // An answer's put follows its get with the same id: kept, not rebuilt.
+  if (id_.size() == size && std::memcmp(id_.data(), prefix, sizeof prefix) == 0 &&
+      id_.compare(sizeof prefix, experiment.size(), experiment) == 0 &&
+      id_.compare(sizeof prefix + experiment.size(), key.size(), key) == 0) {
+    return;
+  }
+  id_.resize(size);
+  std::memcpy(id_.data(), prefix, sizeof prefix);
+  std::memcpy(id_.data() + sizeof prefix, experiment.data(), experiment.size());
+  std::memcpy(id_.data() + sizeof prefix + experiment.size(), key.data(), key.size());
   hash_ = XXH3_64bits(id_.data(), id_.size());
 }
 
