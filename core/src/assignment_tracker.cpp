@@ -1,8 +1,8 @@
 #include "cohort/assignment_tracker.hpp"
 
-#include <xxhash.h>
-
 #include <algorithm>
+
+#include "hashing/xxh3.hpp"
 
 namespace cohort {
 namespace {
@@ -77,7 +77,7 @@ bool AssignmentTracker::first_time(std::string_view experiment, std::string_view
   scratch_ += key;
   scratch_ += '\x1f';
   scratch_ += course;
-  return insert(slot_value(XXH3_64bits(scratch_.data(), scratch_.size())));
+  return insert(slot_value(xxh3_64(scratch_)));
 }
 
 bool AssignmentTracker::insert(std::uint64_t digest) {

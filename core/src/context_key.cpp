@@ -1,12 +1,11 @@
 #include "cohort/context_key.hpp"
 
-#include <xxhash.h>
-
 #include <algorithm>
 
 #include "cohort/hashing/gitlab_bucketing.hpp"
 #include "cohort/hashing/hex.hpp"
 #include "cohort/json/json_writer.hpp"
+#include "hashing/xxh3.hpp"
 
 namespace cohort {
 namespace {
@@ -78,11 +77,11 @@ std::string gitlab_key(const Definition& def, const Context& context, std::strin
   return gitlab::context_key(secret, def.name, keys, values);
 }
 
-std::string hex128(XXH128_hash_t h) {
+std::string hex128(Xxh3Digest128 h) {
   std::string out;
   out.reserve(32);
-  append_hex(h.high64, out);
-  append_hex(h.low64, out);
+  append_hex(h.high, out);
+  append_hex(h.low, out);
   return out;
 }
 
@@ -107,7 +106,7 @@ std::string context_key(const Definition& definition, const Context& context,
   std::string& input = scratch();
   input.append(secret).append(1, kSeparator).append(definition.name).append(1, kSeparator);
   append_selected_canonical(definition, context, input);
-  return hex128(XXH3_128bits(input.data(), input.size()));
+  return hex128(xxh3_128(input));
 }
 
 std::optional<std::string> bucketing_identity(const Definition& definition,
@@ -134,7 +133,7 @@ std::optional<std::string> namespace_identity(const Definition& definition, cons
   input.append(secret).append(1, kSeparator);
   append_selected_canonical(definition, context, input);
   std::string out;
-  append_hex(XXH3_64bits(input.data(), input.size()), out);
+  append_hex(xxh3_64(input), out);
   return out;
 }
 

@@ -1,9 +1,9 @@
 #include "cohort/memory_sticky_store.hpp"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cstring>
+
+#include "hashing/xxh3.hpp"
 
 namespace cohort {
 
@@ -28,7 +28,7 @@ void MemoryStickyStore::set_id(std::string_view experiment, std::string_view key
   std::memcpy(id_.data(), prefix, sizeof prefix);
   std::memcpy(id_.data() + sizeof prefix, experiment.data(), experiment.size());
   std::memcpy(id_.data() + sizeof prefix + experiment.size(), key.data(), key.size());
-  hash_ = XXH3_64bits(id_.data(), id_.size());
+  hash_ = xxh3_64(id_);
 }
 
 std::uint32_t MemoryStickyStore::find() const {

@@ -1,10 +1,9 @@
 #include "cohort/hashing/bucketing.hpp"
 
-#include <xxhash.h>
-
 #include "cohort/hashing/edx_bucketing.hpp"
 #include "cohort/hashing/gitlab_bucketing.hpp"
 #include "cohort/hashing/growthbook_bucketing.hpp"
+#include "hashing/xxh3.hpp"
 
 namespace cohort {
 namespace {
@@ -121,15 +120,15 @@ Placement place_fnv(const Definition& def, const BucketingInput& in, int version
 }  // namespace
 
 std::uint64_t xxh3_seed(std::string_view text) {
-  return XXH3_64bits(text.data(), text.size());
+  return xxh3_64(text);
 }
 
 double xxh3_gate_draw(std::uint64_t seed_hash, std::string_view key) {
-  return unit(XXH3_64bits_withSeed(key.data(), key.size(), seed_hash ^ kGateSalt));
+  return unit(xxh3_64(key, seed_hash ^ kGateSalt));
 }
 
 double xxh3_split_draw(std::uint64_t seed_hash, std::string_view key) {
-  return unit(XXH3_64bits_withSeed(key.data(), key.size(), seed_hash ^ kSplitSalt));
+  return unit(xxh3_64(key, seed_hash ^ kSplitSalt));
 }
 
 Placement place(const Definition& definition, const BucketingInput& input) {
