@@ -1,6 +1,6 @@
 // Builds the package from src/ and the Emscripten outputs of the wasm preset:
 //   dist/wasm/     cohort.wasm: one module for Node (compiled synchronously) and browsers
-//   dist/node/     index, testing, element, vue, react: .js (ESM, shared chunks) and .cjs
+//   dist/node/     index, testing, element, vue, react: .js (ESM; index whole, the rest sharing chunks) and .cjs
 //   dist/browser/  the same entries as ES modules with shared chunks (asynchronous wasm),
 //                  and manifest.json: each entry's static imports, for modulepreload
 //   dist/types/    .d.ts from tsc
