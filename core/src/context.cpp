@@ -26,6 +26,8 @@ constexpr std::size_t kMaxEncodedDepth = 256;
 
 Context& Context::operator=(const Context& other) {
   bytes_ = other.bytes_;
+  sticky_at_ = other.sticky_at_;
+  course_at_ = other.course_at_;
   migrated_from_ = other.migrated_from_;
   canonical_ = other.canonical_;
   has_canonical_ = other.has_canonical_;
@@ -57,11 +59,6 @@ std::optional<Context> Context::parse(std::string_view text, Error& error,
   auto value = parse_json_text(text, limits.max_bytes, limits.max_depth, error);
   if (!value) return std::nullopt;
   return from_json(*value, error, limits);
-}
-
-Value Context::sticky_to() const {
-  const Value sticky = attributes().find("sticky_to");
-  return sticky.is_null() ? Value() : sticky;
 }
 
 const std::string& Context::canonical() const {
@@ -109,6 +106,7 @@ bool Context::check(Error& error, const ContextLimits& limits, const std::string
                     std::size_t migrations) {
   has_canonical_ = false;
   migrated_from_.clear();
+  sticky_at_ = course_at_ = 0;
   const Value value = attributes();
   if (!value.is_object()) {
     error = {path, expected("a context object such as {\"actor\": \"user:42\"}", value)};
@@ -118,7 +116,27 @@ bool Context::check(Error& error, const ContextLimits& limits, const std::string
     error = {path, "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
     return false;
   }
-  if (const Value sticky = value.find("sticky_to"); !sticky.missing()) {
+  // The reserved keys and the course in one pass, the first of each as
+  // find() would give it.
+  Value sticky;
+  Value old;
+  Value course;
+  for (auto c = value.children(); !c.done(); c.next()) {
+    const std::string_view key = c.key();
+    if (key == "sticky_to") {
+      if (sticky.missing()) sticky = c.value();
+    } else if (key == "migrated_from") {
+      if (old.missing()) old = c.value();
+    } else if (key == "course" && course.missing()) {
+      course = c.value();
+    }
+  }
+  const auto offset_of = [&](Value v) {
+    return static_cast<std::uint32_t>(reinterpret_cast<const char*>(v.bytes().data()) -
+                                      bytes_.data());
+  };
+  if (!course.missing()) course_at_ = offset_of(course);
+  if (!sticky.missing()) {
     if (!(sticky.is_string() || sticky.is_number() || sticky.is_object() || sticky.is_null())) {
       error = {child_path(path, "sticky_to"), expected("a string, a number or an object", sticky)};
       return false;
@@ -127,8 +145,9 @@ bool Context::check(Error& error, const ContextLimits& limits, const std::string
       error = {child_path(path, "sticky_to"), "expected a non-empty string: it becomes the key"};
       return false;
     }
+    if (!sticky.is_null()) sticky_at_ = offset_of(sticky);
   }
-  if (const Value old = value.find("migrated_from"); !old.is_null()) {
+  if (!old.is_null()) {
     const std::string old_path = child_path(path, "migrated_from");
     if (migrations + 1 > limits.max_migrations) {
       error = {old_path, "migration chain longer than " + std::to_string(limits.max_migrations)};

@@ -19,11 +19,6 @@ Answer make_answer(const Definition& def, std::size_t index, std::string key, Re
   return a;
 }
 
-std::string_view string_field(Value object, const char* name) {
-  const Value field = object.find(name);
-  return field.is_string() ? field.string() : std::string_view();
-}
-
 }  // namespace
 
 Answer error_answer(std::string experiment, std::string message) {
@@ -174,8 +169,9 @@ Answer Resolver::resolve_defined(const Definition& def, const Context& context, 
     identity = bucketing_identity(def, context);
     if (!identity) return exclude();
   }
-  BucketingInput input{key, identity ? std::string_view(*identity) : std::string_view(),
-                       string_field(context.attributes(), "course")};
+  BucketingInput input{
+      key, identity ? std::string_view(*identity) : std::string_view(),
+      context.course().is_string() ? context.course().string() : std::string_view()};
   input.skip_gate = in_actors(def, context, key);
   const Placement placement = place(def, input);
   if (!placement.in_gate) return finish(0, Reason::gate);

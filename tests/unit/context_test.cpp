@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <optional>
 #include <string>
 
 #include "cohort/json/json_writer.hpp"
@@ -100,6 +102,42 @@ TEST(ContextTest, StickyToTypes) {
     EXPECT_EQ(e.path, "/sticky_to");
     EXPECT_TRUE(contains(e.message, "expected a string, a number or an object")) << e.message;
   }
+}
+
+TEST(ContextTest, StickyToAndCourseAreTheFirstOfTheirKeyAndSurviveCopies) {
+  // What find() gives, found once: the first member of each name.
+  Error error;
+  auto bytes = encode_json(Json::object({{"course", "c1"}, {"sticky_to", "k1"}}));
+  // The value encoding may hold a key twice (JSON text cannot reach the
+  // core that way); a second one is written by hand after the first two.
+  const std::size_t members = bytes.size();
+  bytes += encode_json(Json::object({{"course", "c2"}, {"sticky_to", "k2"}})).substr(9);
+  const std::uint32_t count = 4;
+  const auto size = static_cast<std::uint32_t>(bytes.size() - 9);
+  std::memcpy(&bytes[1], &count, 4);
+  std::memcpy(&bytes[5], &size, 4);
+  ASSERT_GT(bytes.size(), members);
+  auto decoded = Context::decode(bytes, error);
+  ASSERT_TRUE(decoded.has_value()) << error.describe();
+  EXPECT_EQ(decoded->sticky_to().string(), "k1");
+  EXPECT_EQ(decoded->course().string(), "c1");
+  // Copies and moves point into their own bytes, whatever becomes of the
+  // original (a dangling read would fail under ASan).
+  std::optional<Context> copy = *decoded;
+  Context moved = std::move(*decoded);
+  decoded.reset();
+  EXPECT_EQ(copy->sticky_to().string(), "k1");
+  EXPECT_EQ(moved.course().string(), "c1");
+  Context assigned = parse_ok(R"({"actor": 1})");
+  assigned = *copy;
+  copy.reset();
+  EXPECT_EQ(assigned.sticky_to().string(), "k1");
+  EXPECT_EQ(assigned.course().string(), "c1");
+  // Reassigned, a context forgets the old ones.
+  ASSERT_TRUE(assigned.assign(encode_json(Json::object({{"actor", 2}})), error));
+  EXPECT_TRUE(assigned.sticky_to().missing());
+  EXPECT_TRUE(assigned.course().missing());
+  EXPECT_EQ(parse_ok(R"({"course": 7})").course().number(), 7);
 }
 
 TEST(ContextTest, MigratedFromIsValidatedAndFlattenedNewestFirst) {

@@ -26,7 +26,7 @@ char* put_bytes(std::string_view bytes, char* at) {
 
 // The context's course (edX), which scopes assignments; empty for none.
 std::string_view course_of(const Context& context) {
-  const Value course = context.attributes().find("course");
+  const Value course = context.course();
   return course.is_string() ? course.string() : std::string_view();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,7 +52,10 @@ class Context {
   /// The whole context object, reserved keys included: conditions see it.
   Value attributes() const { return Value(reinterpret_cast<const unsigned char*>(bytes_.data())); }
   /// The `sticky_to` value; missing when absent or null.
-  Value sticky_to() const;
+  Value sticky_to() const { return at(sticky_at_); }
+  /// The `course` value (edX's course, which places its experiments and
+  /// scopes assignments); missing when absent.
+  Value course() const { return at(course_at_); }
   /// The contexts this one migrated from, newest first.
   const std::vector<Context>& migrated_from() const { return migrated_from_; }
   /// The context minus reserved keys, keys sorted at every level, as
@@ -67,8 +71,16 @@ class Context {
                                          std::size_t migrations);
   bool check(Error& error, const ContextLimits& limits, const std::string& path,
              std::size_t migrations);
+  Value at(std::uint32_t offset) const {
+    return offset ? Value(reinterpret_cast<const unsigned char*>(bytes_.data()) + offset) : Value();
+  }
 
   std::string bytes_;
+  // Where sticky_to and course are in bytes_ (0: absent), found once by
+  // check(): each answer asks for them several times, and a lookup walks
+  // the members. Offsets, not Values, so that copies keep them.
+  std::uint32_t sticky_at_ = 0;
+  std::uint32_t course_at_ = 0;
   std::vector<Context> migrated_from_;
   mutable std::string canonical_;
   mutable bool has_canonical_ = false;
