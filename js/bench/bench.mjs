@@ -395,23 +395,32 @@ async function main() {
     const definitionsFor = (pattern) => ({
       experiments: [{ name: 'r', variants: ['control', 'in'], weights: [1, 0], segments: [{ variant: 'in', when: { s: { $regex: pattern } } }] }],
     });
-    let worst = { ms: 0, what: '' };
-    for (const pattern of patterns) {
-      for (const text of inputs) {
-        const trials = [];
-        for (let trial = 0; trial < 3; trial++) {
-          init({ definitions: definitionsFor(pattern) });
-          run('r', { s: 'warm' });
-          const t0 = process.hrtime.bigint();
-          sink += run('r', { s: text }).variant_index;
-          trials.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        }
-        const ms = median(trials);
-        if (ms > worst.ms) worst = { ms, what: `${pattern} on ${text.length} characters` };
+    const coldMs = (pattern, text, trials) => {
+      const times = [];
+      for (let trial = 0; trial < trials; trial++) {
+        init({ definitions: definitionsFor(pattern) });
+        run('r', { s: 'warm' });
+        const t0 = process.hrtime.bigint();
+        sink += run('r', { s: text }).variant_index;
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
+      return median(times);
+    };
+    const pairs = [];
+    for (const pattern of patterns) {
+      for (const text of inputs) pairs.push({ pattern, text, ms: coldMs(pattern, text, 3) });
+    }
+    // The slowest of 300 medians of 3 is biased upward by noise (the same
+    // build gave 2.0 to 5.2 ms on one day): the five slowest pairs are timed
+    // again, 9 cold trials each, and the slowest of those medians stands.
+    pairs.sort((a, b) => b.ms - a.ms);
+    let worst = { ms: 0, what: '' };
+    for (const { pattern, text } of pairs.slice(0, 5)) {
+      const ms = coldMs(pattern, text, 9);
+      if (ms > worst.ms) worst = { ms, what: `${pattern} on ${text.length} characters` };
     }
     row(
-      'slowest run() a $regex can provoke (12 ReDoS shapes x 25 inputs of 300 to 60,000 characters, median of 3 cold)',
+      'slowest run() a $regex can provoke (12 ReDoS shapes x 25 inputs of 300 to 60,000 characters; the 5 slowest medians of 3 cold timed again, median of 9)',
       `${worst.ms.toFixed(1)} ms`,
       worst.what,
       '≤ 5 ms (a few ms)',
