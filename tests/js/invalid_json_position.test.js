@@ -12,13 +12,16 @@ const { jsonErrorIndex } = require(internal);
 const where = /at byte \d+ \(line \d+, column \d+\)/;
 
 function nativePosition(text) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-json-')), 'definitions.json');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cohort-json-'));
+  const file = path.join(dir, 'definitions.json');
   fs.writeFileSync(file, text);
   try {
     execFileSync(nativeCli, ['resolve', '--definitions', file, '--context', '{}'], { stdio: 'pipe' });
     return null;
   } catch (e) {
     return (String(e.stderr).match(where) || [null])[0];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
