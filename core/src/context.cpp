@@ -85,12 +85,14 @@ const std::string& Context::canonical() const {
 }
 
 bool Context::assign(std::string_view encoded, Error& error, const ContextLimits& limits) {
-  if (const std::string problem = check_encoding(encoded, kMaxEncodedDepth); !problem.empty()) {
+  std::size_t deepest = 0;
+  if (const std::string problem = check_encoding(encoded, kMaxEncodedDepth, deepest);
+      !problem.empty()) {
     error = {"", "malformed context encoding: " + problem};
     return false;
   }
   bytes_.assign(encoded);
-  return check(error, limits, "", 0);
+  return check(error, limits, "", 0, deepest);
 }
 
 std::optional<Context> Context::validate(std::string bytes, Error& error,
@@ -98,12 +100,12 @@ std::optional<Context> Context::validate(std::string bytes, Error& error,
                                          std::size_t migrations) {
   Context context;
   context.bytes_ = std::move(bytes);
-  if (!context.check(error, limits, path, migrations)) return std::nullopt;
+  if (!context.check(error, limits, path, migrations, kUnknownDepth)) return std::nullopt;
   return context;
 }
 
 bool Context::check(Error& error, const ContextLimits& limits, const std::string& path,
-                    std::size_t migrations) {
+                    std::size_t migrations, std::size_t deepest) {
   has_canonical_ = false;
   migrated_from_.clear();
   sticky_at_ = course_at_ = 0;
@@ -112,7 +114,10 @@ bool Context::check(Error& error, const ContextLimits& limits, const std::string
     error = {path, expected("a context object such as {\"actor\": \"user:42\"}", value)};
     return false;
   }
-  if (deeper_than(value, limits.max_depth)) {
+  // A structured value nested `max_depth` levels down is one too deep:
+  // check_encoding's deepest answers that without walking again.
+  if (deepest == kUnknownDepth ? deeper_than(value, limits.max_depth)
+                               : deepest >= limits.max_depth) {
     error = {path, "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
     return false;
   }

@@ -140,6 +140,36 @@ TEST(ContextTest, StickyToAndCourseAreTheFirstOfTheirKeyAndSurviveCopies) {
   EXPECT_EQ(parse_ok(R"({"course": 7})").course().number(), 7);
 }
 
+// The encoding's text must be UTF-8 (Unicode Table 3-7), wherever in a long
+// ASCII run a bad byte sits: the checker reads eight ASCII bytes at a time.
+TEST(ContextTest, EncodedTextIsRefusedForAnIllFormedByteAnywhereInIt) {
+  const std::string ascii(19, 'a');
+  const auto bytes = encode_json(Json::object({{"k", ascii}}));
+  const std::size_t text = bytes.size() - ascii.size();  // the value's first byte
+  Error error;
+  ASSERT_TRUE(Context::decode(bytes, error).has_value()) << error.describe();
+  // A lone continuation byte, a byte never in UTF-8, a truncated two-byte
+  // sequence and an encoded surrogate (ED A0 80), at every position.
+  for (const std::string bad : {"\x80", "\xff", "\xc3", "\xed\xa0\x80"}) {
+    for (std::size_t at = 0; at + bad.size() <= ascii.size(); ++at) {
+      std::string corrupt = bytes;
+      corrupt.replace(text + at, bad.size(), bad);
+      Error e;
+      EXPECT_FALSE(Context::decode(corrupt, e).has_value()) << at;
+      EXPECT_TRUE(contains(e.message, "text is not valid UTF-8")) << e.message;
+    }
+  }
+  // Well-formed sequences after and across the eight-byte steps are kept.
+  for (const std::string good : {"\xc3\xa9", "\xe4\xb8\x96", "\xf0\x9f\x8e\xb2"}) {
+    for (std::size_t at = 0; at + good.size() <= ascii.size(); ++at) {
+      std::string fine = bytes;
+      fine.replace(text + at, good.size(), good);
+      Error e;
+      EXPECT_TRUE(Context::decode(fine, e).has_value()) << at << " " << e.describe();
+    }
+  }
+}
+
 TEST(ContextTest, MigratedFromIsValidatedAndFlattenedNewestFirst) {
   const Context c = parse_ok(R"({"actor": "user:3", "migrated_from":
       {"actor": "user:2", "migrated_from": {"actor": "user:1"}}})");
@@ -223,6 +253,20 @@ TEST(ContextTest, DeepNestingIsRefused) {
   EXPECT_FALSE(
       Context::parse(R"({"a":)" + ok + "[" + std::string(16, ']') + "}", error).has_value());
   EXPECT_TRUE(contains(error.message, "nesting deeper than 16 levels at byte")) << error.message;
+
+  // Assigned an encoding (the module's path, where the encoding check finds
+  // the depth): the same boundary, and a context that was refused can be
+  // assigned a good one again.
+  Context reused = parse_ok("{}");
+  EXPECT_TRUE(reused.assign(encode_json(nest(15)), error)) << error.describe();
+  EXPECT_FALSE(reused.assign(encode_json(nest(16)), error));
+  EXPECT_EQ(error.message, "nested deeper than 16 levels");
+  ContextLimits shallow;
+  shallow.max_depth = 1;  // the top object and one level of scalars
+  EXPECT_TRUE(reused.assign(encode_json(Json::object({{"a", 1}})), error, shallow));
+  EXPECT_FALSE(reused.assign(encode_json(Json::object({{"a", Json::array()}})), error, shallow));
+  EXPECT_EQ(error.message, "nested deeper than 1 levels");
+  EXPECT_TRUE(reused.assign(encode_json(nest(3)), error)) << error.describe();
 
   // A million levels as text and 100,000 as a built value: refused, no crash.
   EXPECT_FALSE(Context::parse(std::string(1'000'000, '{'), error).has_value());

@@ -69,8 +69,10 @@ class Context {
   static std::optional<Context> validate(std::string bytes, Error& error,
                                          const ContextLimits& limits, const std::string& path,
                                          std::size_t migrations);
+  /// `deepest`: the nesting check_encoding found in bytes_, or kUnknownDepth.
   bool check(Error& error, const ContextLimits& limits, const std::string& path,
-             std::size_t migrations);
+             std::size_t migrations, std::size_t deepest);
+  static constexpr std::size_t kUnknownDepth = static_cast<std::size_t>(-1);
   Value at(std::uint32_t offset) const {
     return offset ? Value(reinterpret_cast<const unsigned char*>(bytes_.data()) + offset) : Value();
   }

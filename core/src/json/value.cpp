@@ -40,12 +40,14 @@ class Checker {
   }
 
   const std::string& problem() const { return problem_; }
+  std::size_t deepest() const { return deepest_; }
 
  private:
   const unsigned char* structured(const unsigned char* at, std::size_t depth) {
     if (depth >= max_depth_) {
       return fail(at, "nested deeper than " + std::to_string(max_depth_) + " levels");
     }
+    if (depth > deepest_) deepest_ = depth;
     std::uint32_t count = 0;
     std::uint32_t size = 0;
     if (!read_u32(at + 1, count) || !read_u32(at + 5, size)) return fail(at, "truncated header");
@@ -91,6 +93,7 @@ class Checker {
   const unsigned char* begin_;
   const unsigned char* end_;
   std::size_t max_depth_;
+  std::size_t deepest_ = 0;
   std::string problem_;
 };
 
@@ -134,14 +137,20 @@ bool deeper_than(Value value, std::size_t levels) {
   return false;
 }
 
-std::string check_encoding(std::string_view bytes, std::size_t max_depth) {
+std::string check_encoding(std::string_view bytes, std::size_t max_depth, std::size_t& deepest) {
   const auto* begin = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* end = begin + bytes.size();
   Checker checker(begin, end, max_depth);
   const unsigned char* stop = checker.value(begin, 0);
+  deepest = checker.deepest();
   if (stop == nullptr) return checker.problem();
   if (stop != end) return "bytes after the value at byte " + std::to_string(stop - begin);
   return "";
+}
+
+std::string check_encoding(std::string_view bytes, std::size_t max_depth) {
+  std::size_t deepest = 0;
+  return check_encoding(bytes, max_depth, deepest);
 }
 
 namespace encode {

@@ -151,6 +151,10 @@ bool deeper_than(Value value, std::size_t levels);
 /// nesting is at most `max_depth` levels (the top level is 0) and whose
 /// text is valid UTF-8. Returns "" when it does, else what is wrong.
 std::string check_encoding(std::string_view bytes, std::size_t max_depth);
+/// The same, also setting `deepest` to the nesting level of the deepest
+/// array or object (0: the top one; 0 too when there is none), which
+/// answers `deeper_than` for the whole value without a second walk.
+std::string check_encoding(std::string_view bytes, std::size_t max_depth, std::size_t& deepest);
 
 /// Writers for the encoding, used by native callers and tests; JavaScript
 /// has its own (js/src/encode.ts) and the property test holds the two to
