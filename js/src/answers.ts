@@ -4,6 +4,7 @@
 // they depend on changes.
 import type { CurrentContext } from './current_context.js';
 import type { Definitions } from './definitions.js';
+import type { Encoder } from './encode.js';
 import { dataOf } from './experiment_data.js';
 import { answerOf, encodeContext } from './inputs.js';
 import { courseOf, describe, hasPage, isValidName, pushedNames, quickPushed, rawPushed, sanitizePushed, snapshotPublished } from './pushed.js';
@@ -126,8 +127,10 @@ export class Answers {
     }
     if (context === undefined) return this.current(name).answer;
     const encoder = this.context.encoder;
+    // Written straight into the engine's input buffer, when there is an engine.
+    this.engine()?.target(encoder);
     const error = encodeContext(encoder, context);
-    return this.resolve(name, rawPushed(name, this.published), error, encoder.bytes.subarray(0, encoder.length), courseOf(context));
+    return this.resolve(name, rawPushed(name, this.published), error, encoder, courseOf(context));
   }
 
   /** getExperimentData: memoized per experiment until anything it depends on changes. */
@@ -174,7 +177,7 @@ export class Answers {
     return fresh;
   }
 
-  private resolve(name: string, pushedRaw: unknown, contextError: string | undefined, context: Uint8Array | undefined, course: string | undefined): Answer {
+  private resolve(name: string, pushedRaw: unknown, contextError: string | undefined, context: Encoder | undefined, course: string | undefined): Answer {
     // 1. a stub (tests)
     const stub = state.stubs.get(name);
     if (stub !== undefined) {

@@ -34,7 +34,7 @@ export class CurrentContext {
       this.report({ source: 'context', path: '', message: this.error });
       return false;
     }
-    this.bytes = this.encoder.bytes.slice(0, this.encoder.length);
+    this.bytes = this.encoder.written().slice();
     this.error = undefined;
     this.course = courseOf(context);
     return true;

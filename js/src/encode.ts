@@ -26,11 +26,23 @@ export class EncodeError extends Error {
   }
 }
 
-/** A reusable, growable buffer holding the last value written. */
+/**
+ * A reusable, growable buffer holding the last value written: its own, or,
+ * for the next value only, a region of someone else's memory (`into`: the
+ * engine's input buffer, so an answer's context is written where the
+ * module reads it, with no copy). The value is `bytes[start, start + length)`.
+ */
 export class Encoder {
-  bytes = new Uint8Array(1024);
-  private view = new DataView(this.bytes.buffer);
-  length = 0;
+  bytes: Uint8Array;
+  private view: DataView;
+  /** Where the value begins in `bytes`: 0 in the encoder's own buffer. */
+  start = 0;
+  /** Where the next byte goes; `limit` is the end of the room there is. */
+  private pos = 0;
+  private limit: number;
+  private own = new Uint8Array(1024);
+  private ownView = new DataView(this.own.buffer);
+  private targeted = false;
   private readonly open: object[] = [];
 
   /** JSON Pointer tokens of where the writer is; kept only in strict mode. */
@@ -43,8 +55,44 @@ export class Encoder {
    * ±Infinity, as JSON.parse reads 1e309) is an error naming its JSON
    * Pointer, rather than null.
    */
+  constructor() {
+    this.bytes = this.own;
+    this.view = this.ownView;
+    this.limit = this.own.length;
+  }
+
+  /** Bytes of the last value written. */
+  get length(): number {
+    return this.pos - this.start;
+  }
+
+  /** The last value written, as a view (valid until the next write). */
+  written(): Uint8Array {
+    return this.bytes.subarray(this.start, this.pos);
+  }
+
+  /**
+   * Writes the next value (only that one) into `bytes` at `at`, within
+   * `capacity` bytes; a value that does not fit moves to the encoder's own
+   * buffer, so `bytes` is then not written past `at + capacity`.
+   */
+  into(bytes: Uint8Array, view: DataView, at: number, capacity: number): void {
+    this.bytes = bytes;
+    this.view = view;
+    this.start = at;
+    this.limit = at + capacity;
+    this.targeted = true;
+  }
+
   encode(value: unknown, strict = false): boolean {
-    this.length = 0;
+    if (!this.targeted) {
+      this.bytes = this.own;
+      this.view = this.ownView;
+      this.start = 0;
+      this.limit = this.own.length;
+    }
+    this.targeted = false;
+    this.pos = this.start;
     // Empty unless the last write threw; setting a length is not free.
     if (this.open.length !== 0) this.open.length = 0;
     if (this.at.length !== 0) this.at.length = 0;
@@ -57,13 +105,23 @@ export class Encoder {
   }
 
   private room(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + n) size *= 2;
-    const bigger = new Uint8Array(size);
-    bigger.set(this.bytes.subarray(0, this.length));
-    this.bytes = bigger;
-    this.view = new DataView(bigger.buffer);
+    if (this.pos + n <= this.limit) return;
+    // Out of room: what is written moves to the start of a buffer of the
+    // encoder's own (positions held across a write are relative to start).
+    const length = this.pos - this.start;
+    let size = this.own.length;
+    while (size < length + n) size *= 2;
+    if (size !== this.own.length || this.bytes !== this.own) {
+      const bigger = size === this.own.length ? this.own : new Uint8Array(size);
+      bigger.set(this.bytes.subarray(this.start, this.pos));
+      this.own = bigger;
+      this.ownView = new DataView(bigger.buffer);
+    }
+    this.bytes = this.own;
+    this.view = this.ownView;
+    this.start = 0;
+    this.pos = length;
+    this.limit = this.own.length;
   }
 
   private u32At(at: number, n: number): void {
@@ -72,15 +130,15 @@ export class Encoder {
 
   private text(s: string): void {
     this.room(4 + 3 * s.length);
-    const start = this.length + 4;
+    const start = this.pos + 4;
     const end = writeUtf8(s, this.bytes, start);
-    this.u32At(this.length, end - start);
-    this.length = end;
+    this.u32At(this.pos, end - start);
+    this.pos = end;
   }
 
   private tag(t: number): void {
     this.room(1);
-    this.bytes[this.length++] = t;
+    this.bytes[this.pos++] = t;
   }
 
   private value(input: unknown, key: string, depth: number): boolean {
@@ -104,9 +162,9 @@ export class Encoder {
           return true;
         }
         this.room(9);
-        this.bytes[this.length] = NUMBER;
-        this.view.setFloat64(this.length + 1, value, true);
-        this.length += 9;
+        this.bytes[this.pos] = NUMBER;
+        this.view.setFloat64(this.pos + 1, value, true);
+        this.pos += 9;
         this.text(String(value));
         return true;
       case 'boolean':
@@ -129,12 +187,13 @@ export class Encoder {
     if (depth >= MAX_DEPTH) throw new EncodeError(`nested deeper than ${MAX_DEPTH} levels`, this.pointer());
     if (this.open.includes(value)) throw new EncodeError('it contains itself (a cycle)', this.pointer());
     this.open.push(value);
-    const start = this.length;
+    // Relative to this.start: a member's write may move the value (room()).
+    const header = this.pos - this.start;
     this.room(9);
-    this.length += 9;
+    this.pos += 9;
     let count = 0;
     if (Array.isArray(value)) {
-      this.bytes[start] = ARRAY;
+      this.bytes[this.start + header] = ARRAY;
       const n = value.length;
       for (let i = 0; i < n; i++) {
         if (this.strict) this.at.push(String(i));
@@ -143,19 +202,20 @@ export class Encoder {
         count++;
       }
     } else {
-      this.bytes[start] = OBJECT;
+      this.bytes[this.start + header] = OBJECT;
       const record = value as Record<string, unknown>;
       for (const k of Object.keys(record)) {
-        const at = this.length;
+        const at = this.pos - this.start;
         this.text(k);
         if (this.strict) this.at.push(k);
         if (this.value(record[k], k, depth + 1)) count++;
-        else this.length = at; // left out, as JSON.stringify leaves it out
+        else this.pos = this.start + at; // left out, as JSON.stringify leaves it out
         if (this.strict) this.at.pop();
       }
     }
-    this.u32At(start + 1, count);
-    this.u32At(start + 5, this.length - start - 9);
+    const at = this.start + header;
+    this.u32At(at + 1, count);
+    this.u32At(at + 5, this.pos - at - 9);
     this.open.pop();
     return true;
   }

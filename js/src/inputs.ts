@@ -149,7 +149,7 @@ export function encodeDefinitions(encoder: Encoder, value: unknown): { bytes?: U
   if (encoder.length > MAX_DEFINITIONS_BYTES) {
     return problem(`the document is ${encoder.length} bytes encoded; the limit is ${MAX_DEFINITIONS_BYTES}`);
   }
-  return { bytes: encoder.bytes.slice(0, encoder.length) };
+  return { bytes: encoder.written().slice() };
 }
 
 const OPTION_NAMES = ['definitions', 'context', 'published', 'secret', 'storage', 'trackers', 'onError', 'sticky', 'now', 'wasm'] as const;

@@ -2,6 +2,7 @@
 // around the engine: each experiment's index and variants, and the
 // experiments skipped for an error.
 import { answerOf } from './inputs.js';
+import type { Encoder } from './encode.js';
 import type { Answer, CohortError } from './types.js';
 import type { LoadReport, WasmEngine } from './wasm_engine.js';
 
@@ -32,7 +33,7 @@ export class LoadedDefinitions {
    * The key a stub of `name` carries, as resolver.cpp's stubs do: the
    * context key when the experiment is loaded, otherwise empty.
    */
-  stubKey(engine: WasmEngine, name: string, context: Uint8Array | undefined): string {
+  stubKey(engine: WasmEngine, name: string, context: Encoder | undefined): string {
     const i = this.index.get(name);
     return i === undefined ? '' : engine.keyOf(i, context);
   }
@@ -45,10 +46,10 @@ export class LoadedDefinitions {
 
   /**
    * Steps 3–9 of the pipeline: the engine's answer for a loaded experiment
-   * (for the encoded context, or the engine's current one); `unknown`, or
+   * (for the context `context` last wrote, or the engine's current one); `unknown`, or
    * `error` for an experiment skipped for an error (SPEC §8), otherwise.
    */
-  answer(engine: WasmEngine, name: string, context: Uint8Array | undefined, nowMs: number): Answer {
+  answer(engine: WasmEngine, name: string, context: Encoder | undefined, nowMs: number): Answer {
     const i = this.index.get(name);
     if (i !== undefined) return engine.resolve(i, name, context, nowMs);
     const error = this.skipped.get(name);

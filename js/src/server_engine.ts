@@ -137,12 +137,13 @@ class Engine implements CohortEngine {
 
   run(name: string, context: Context): Answer {
     if (!isValidName(name)) return answerOf(typeof name === 'string' ? name : '', { reason: 'error', error: 'invalid experiment name' });
+    if (this.engine) this.engine.target(this.encoder);
     const contextError = encodeContext(this.encoder, context);
     const stub = this.stubs.get(name);
     if (stub !== undefined) {
       const index = this.defs.variants(name)?.indexOf(stub) ?? -1;
       // The key the context has for a loaded experiment, as resolver.cpp's stubs carry.
-      const key = this.engine && contextError === undefined ? this.defs.stubKey(this.engine, name, this.encoder.bytes.subarray(0, this.encoder.length)) : '';
+      const key = this.engine && contextError === undefined ? this.defs.stubKey(this.engine, name, this.encoder) : '';
       return answerOf(name, { variant: stub, key, reason: 'stubbed', tracked: true, variant_index: Math.max(index, 0) });
     }
     if (contextError !== undefined) {
@@ -150,7 +151,7 @@ class Engine implements CohortEngine {
       return answerOf(name, { reason: 'error', error: contextError });
     }
     if (!this.engine) return answerOf(name, { reason: 'unknown' });
-    const answer = this.defs.answer(this.engine, name, this.encoder.bytes.subarray(0, this.encoder.length), this.clock());
+    const answer = this.defs.answer(this.engine, name, this.encoder, this.clock());
     if (answer.reason === 'error' && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error });
     }
