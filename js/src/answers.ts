@@ -78,7 +78,10 @@ export class Answers {
     this.published = snapshotPublished(value, this.report);
   }
 
-  /** init's `now`: the clock time-dependent rules (enrollment windows) are evaluated against. */
+  /**
+   * init's `now`: the clock time-dependent rules (enrollment windows, a
+   * sticky TTL) are evaluated against; read only for answers that depend on it.
+   */
   setClock(now: () => number): void {
     this.clock = now;
   }
@@ -209,7 +212,7 @@ export class Answers {
     if (contextError !== undefined) return answerOf(name, { reason: 'error', error: contextError });
     const engine = this.engine();
     if (!engine) return answerOf(name, { reason: 'unknown' });
-    const answer = this.definitions.loaded.answer(engine, name, context, this.clock());
+    const answer = this.definitions.loaded.answer(engine, name, context, this.clock);
     // A context the core refused (a skipped experiment was reported when it loaded).
     if (answer.reason === 'error' && context !== undefined && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error ?? 'invalid context' });

@@ -9,6 +9,7 @@ import type { LoadReport, WasmEngine } from './wasm_engine.js';
 export class LoadedDefinitions {
   private readonly index: Map<string, number>;
   private readonly variantLists: string[][];
+  private readonly timed: boolean[];
   private readonly skipped: Map<string, string>;
 
   /** What a load left, its errors and warnings reported (source `definitions`). */
@@ -21,6 +22,7 @@ export class LoadedDefinitions {
   constructor(report?: LoadReport) {
     this.index = new Map(report?.experiments.map((e, i) => [e.name, i]) ?? []);
     this.variantLists = report?.experiments.map((e) => e.variants) ?? [];
+    this.timed = report?.experiments.map((e) => e.timed === true) ?? [];
     this.skipped = new Map(Object.entries(report?.skipped ?? {}));
   }
 
@@ -48,10 +50,11 @@ export class LoadedDefinitions {
    * Steps 3–9 of the pipeline: the engine's answer for a loaded experiment
    * (for the context `context` last wrote, or the engine's current one); `unknown`, or
    * `error` for an experiment skipped for an error (SPEC §8), otherwise.
+   * The clock is read only for an experiment whose answers depend on it.
    */
-  answer(engine: WasmEngine, name: string, context: Encoder | undefined, nowMs: number): Answer {
+  answer(engine: WasmEngine, name: string, context: Encoder | undefined, clock: () => number): Answer {
     const i = this.index.get(name);
-    if (i !== undefined) return engine.resolve(i, name, context, nowMs);
+    if (i !== undefined) return engine.resolve(i, name, context, this.timed[i] ? clock() : 0);
     const error = this.skipped.get(name);
     return answerOf(name, error === undefined ? { reason: 'unknown' } : { reason: 'error', error });
   }

@@ -151,7 +151,7 @@ class Engine implements CohortEngine {
       return answerOf(name, { reason: 'error', error: contextError });
     }
     if (!this.engine) return answerOf(name, { reason: 'unknown' });
-    const answer = this.defs.answer(this.engine, name, this.encoder, this.clock());
+    const answer = this.defs.answer(this.engine, name, this.encoder, this.clock);
     if (answer.reason === 'error' && answer.error?.startsWith('context')) {
       this.report({ source: 'context', path: name, message: answer.error });
     }

@@ -20,6 +20,8 @@ export interface CoreError {
 export interface LoadedExperiment {
   name: string;
   variants: string[];
+  /** Its answers depend on the time (an enrollment window, or a sticky store with a TTL). */
+  timed?: true;
 }
 
 /** What loading definitions reported. */

@@ -12,8 +12,10 @@ namespace cohort::wasm {
 namespace {
 
 // Numbers from JavaScript may be anything; NaN, negatives and fractions
-// fall back to the defaults rather than wrapping around.
+// fall back to the defaults rather than wrapping around. 0 asks for no
+// sticky store at all: every answer is resolved afresh.
 std::size_t capacity_from(double value) {
+  if (value == 0) return 0;
   if (!(value >= 1) || value > 1e7) return 10'000;
   return static_cast<std::size_t>(value);
 }
@@ -82,6 +84,9 @@ std::string Engine::load(std::string_view encoded_definitions, std::string_view 
     append_json_string(def.name, value);
     value += ",\"variants\":";
     append_strings(def.variants, value);
+    // Whether its answers depend on the time: JavaScript reads the clock
+    // (Date.now, 3% of an answer) only for those.
+    if (def.enrollment || ttl) value += ",\"timed\":true";
     value += '}';
   }
   value += "],\"skipped\":{";
